@@ -24,6 +24,20 @@ class Capability(models.TextChoices):
 
     MANAGE_VILLAGES = "manage_villages", _("Manage villages")
     MANAGE_USERS = "manage_users", _("Manage user accounts")
+    # Households, persons, clans and units: entering, editing, importing, deactivating.
+    MANAGE_REGISTRY = "manage_registry", _("Manage the registry")
+    # Citizen ID numbers and other personal data shown unmasked (Nghị định 13/2023).
+    VIEW_PERSONAL_DATA = "view_personal_data", _("See personal data unmasked")
+    # Criteria sets: create, import, edit, publish (programme staff of the Hội Khuyến học).
+    MANAGE_CRITERIA = "manage_criteria", _("Manage criteria sets")
+    # Yearly campaigns: open, set stages, close.
+    MANAGE_CAMPAIGNS = "manage_campaigns", _("Manage assessment campaigns")
+    # Registration and the village review grid.
+    REVIEW_VILLAGE = "review_village", _("Review at village level")
+    # The commune council's queue: adjust, return, approve.
+    REVIEW_COMMUNE = "review_commune", _("Review at commune level")
+    # Recognition decisions and certificates.
+    ISSUE_DECISIONS = "issue_decisions", _("Issue recognition decisions")
 
 
 ROLE_LEVELS: dict[str, set[str]] = {
@@ -35,10 +49,26 @@ ROLE_LEVELS: dict[str, set[str]] = {
 }
 
 ROLE_CAPABILITIES: dict[str, set[str]] = {
-    Role.PROGRAMME_STAFF: {Capability.MANAGE_VILLAGES, Capability.MANAGE_USERS},
-    Role.COMMUNE_OFFICER: {Capability.MANAGE_VILLAGES, Capability.MANAGE_USERS},
-    Role.VILLAGE_HEAD: set(),
-    Role.COUNCIL_MEMBER: set(),
+    Role.PROGRAMME_STAFF: {
+        Capability.MANAGE_VILLAGES,
+        Capability.MANAGE_USERS,
+        Capability.MANAGE_REGISTRY,
+        Capability.VIEW_PERSONAL_DATA,
+        Capability.MANAGE_CRITERIA,
+        Capability.MANAGE_CAMPAIGNS,
+    },
+    Role.COMMUNE_OFFICER: {
+        Capability.MANAGE_VILLAGES,
+        Capability.MANAGE_USERS,
+        Capability.MANAGE_REGISTRY,
+        Capability.VIEW_PERSONAL_DATA,
+        Capability.MANAGE_CAMPAIGNS,
+        Capability.REVIEW_VILLAGE,
+        Capability.REVIEW_COMMUNE,
+        Capability.ISSUE_DECISIONS,
+    },
+    Role.VILLAGE_HEAD: {Capability.MANAGE_REGISTRY, Capability.REVIEW_VILLAGE},
+    Role.COUNCIL_MEMBER: {Capability.REVIEW_COMMUNE},
     Role.VIEWER: set(),
 }
 

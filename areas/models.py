@@ -153,3 +153,24 @@ class Succession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.predecessor} → {self.successor}"
+
+
+class Equivalent(models.Model):
+    """How the records of an area count on the latest map (derived; rebuilt by
+    `areas.services.equivalents_rebuild`). Reports join through it to put a 2024 figure of Xã Văn Xá
+    under Phường Kim Bảng. An area of the latest map is its own equivalent (share 1, exact)."""
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="equivalents")
+    latest = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="+")
+    # The part of the area's records that counts under `latest`: 1 for a whole succession; split
+    # equally between the successors of a partial one unless its villages say where they went.
+    share = models.DecimalField(max_digits=7, decimal_places=6)
+    exact = models.BooleanField(help_text=_("False when the share is an estimate (a partial succession)."))
+
+    class Meta:
+        verbose_name = _("equivalent on the latest map")
+        verbose_name_plural = _("equivalents on the latest map")
+        constraints = [models.UniqueConstraint(fields=["area", "latest"], name="equivalent_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.area} → {self.latest} ({self.share})"

@@ -4,6 +4,7 @@ import datetime
 import gzip
 import json
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
@@ -11,7 +12,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from areas.enums import LEVEL_OF_KIND, VILLAGE_KINDS, Kind, Level, SuccessionKind
-from areas.models import Area, FormerName, Succession
+from areas.models import Area, Equivalent, FormerName, Succession
 from areas.paths import segment, subtree_q
 from khuyenhoc.text import clean, fold
 
@@ -74,7 +75,9 @@ def village_create(
         path="",
         depth=0,
     )
-    return _with_path(village)
+    _with_path(village)
+    equivalents_rebuild(area_ids=[village.pk])
+    return village
 
 
 @transaction.atomic
@@ -107,12 +110,14 @@ def village_end(*, village: Area, on: datetime.date) -> Area:
         raise AreaError(_("The village already ended before that date."))
     village.valid_to = on
     village.save(update_fields=["valid_to", "updated_at"])
+    equivalents_rebuild(area_ids=[village.pk])
     return village
 
 
 # --- Successions ---------------------------------------------------------------------------------
 
 
+@transaction.atomic
 def succession_record(
     *,
     predecessor: Area,
@@ -124,7 +129,7 @@ def succession_record(
 ) -> Succession:
     if predecessor.pk == successor.pk:
         raise AreaError(_("An area cannot succeed itself."))
-    if predecessor.level != successor.level and {predecessor.level, successor.level} != {Level.PROVINCE}:
+    if predecessor.level != successor.level:
         raise AreaError(_("A succession links areas of the same level."))
     if kind not in SuccessionKind.values:
         raise AreaError(_("Unknown kind of succession."))
@@ -133,6 +138,7 @@ def succession_record(
         successor=successor,
         defaults={"kind": kind, "effective_date": effective_date, "legal_basis": legal_basis, "note": note},
     )
+    equivalents_rebuild(area_ids=list(Area.objects.under(predecessor).values_list("pk", flat=True)))
     return succession
 
 
@@ -259,4 +265,73 @@ def official_units_load(*, provinces: list[str] | None) -> LoadReport:
     ]
     Succession.objects.bulk_create(links)
     report.successions, report.former_names = len(links), len(names)
+    equivalents_rebuild()
     return report
+
+
+# --- Equivalents on the latest map ----------------------------------------------------------------
+
+
+def _equivalents(
+    area_id: int,
+    *,
+    latest: set[int],
+    links: dict[int, list[tuple[int, str]]],
+    parent_of: dict[int, int | None],
+    level_of: dict[int, str],
+    memo: dict[int, dict[int, tuple[Decimal, bool]]],
+) -> dict[int, tuple[Decimal, bool]]:
+    """{latest area id: (share, exact)} for one area, following successions; memoised."""
+    if area_id in memo:
+        return memo[area_id]
+    memo[area_id] = {}  # a cycle in the data would otherwise recurse forever
+    if area_id in latest:
+        result = {area_id: (Decimal(1), True)}
+    elif links.get(area_id):
+        outgoing = links[area_id]
+        whole = len(outgoing) == 1 and outgoing[0][1] == SuccessionKind.FULL
+        part = Decimal(1) / len(outgoing)
+        result = {}
+        for successor, _kind in outgoing:
+            for target, (share, exact) in _equivalents(
+                successor, latest=latest, links=links, parent_of=parent_of, level_of=level_of, memo=memo
+            ).items():
+                before, was_exact = result.get(target, (Decimal(0), True))
+                result[target] = (before + share * part, was_exact and exact and whole)
+    elif level_of[area_id] == Level.VILLAGE and parent_of[area_id]:
+        # A former village with no succession of its own counts where its commune went.
+        result = _equivalents(
+            parent_of[area_id], latest=latest, links=links, parent_of=parent_of, level_of=level_of, memo=memo
+        )
+    else:
+        result = {}
+    memo[area_id] = result
+    return result
+
+
+@transaction.atomic
+def equivalents_rebuild(*, area_ids: list[int] | None = None) -> int:
+    """Recompute the equivalents on the latest map (areas with no end date) of the given areas, or of
+    every area. Run after the map or its successions change; returns the number of rows written."""
+    rows = list(Area.objects.values_list("pk", "parent_id", "level", "valid_to"))
+    latest = {pk for pk, _parent, _level, valid_to in rows if valid_to is None}
+    parent_of = {pk: parent for pk, parent, _level, _to in rows}
+    level_of = {pk: level for pk, _parent, level, _to in rows}
+    links: dict[int, list[tuple[int, str]]] = {}
+    for old, new, kind in Succession.objects.values_list("predecessor_id", "successor_id", "kind"):
+        links.setdefault(old, []).append((new, kind))
+    memo: dict[int, dict[int, tuple[Decimal, bool]]] = {}
+    targets = [pk for pk, *_rest in rows] if area_ids is None else area_ids
+    stale = Equivalent.objects.all() if area_ids is None else Equivalent.objects.filter(area_id__in=area_ids)
+    stale.delete()
+    created = Equivalent.objects.bulk_create(
+        (
+            Equivalent(area_id=pk, latest_id=target, share=share.quantize(Decimal("0.000001")), exact=exact)
+            for pk in targets
+            for target, (share, exact) in _equivalents(
+                pk, latest=latest, links=links, parent_of=parent_of, level_of=level_of, memo=memo
+            ).items()
+        ),
+        batch_size=2000,
+    )
+    return len(created)

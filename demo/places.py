@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from areas.enums import Kind, Level, SuccessionKind
 from areas.models import Area, Succession
 from areas.paths import segment
-from areas.services import official_units_load
+from areas.services import equivalents_rebuild, official_units_load
 from khuyenhoc.text import fold
 
 HA_NAM = "35"
@@ -137,6 +137,7 @@ def build_map(rng: random.Random) -> DemoMap:
         )
         for a, b in links
     )
+    equivalents_rebuild()
     wards = sorted({ward.pk: ward for ward in ward_of.values()}.values(), key=lambda w: w.code)
     return DemoMap(
         province_now=wards[0].parent,

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "accounts",
     "criteria",
     "registry",
+    "assessments",
+    "recognition",
     "demo",
 ]
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from areas.enums import LEVEL_OF_KIND, VILLAGE_KINDS, Kind, Level, SuccessionKind
@@ -44,17 +45,21 @@ def next_village_code(commune: Area) -> str:
     return f"{commune.code}.{number:03d}"
 
 
-@transaction.atomic
-def village_create(
-    *, commune: Area, name: str, kind: str = Kind.VILLAGE, valid_from: datetime.date | None = None, code: str = ""
-) -> Area:
-    name = clean(name)
+def _check_village(commune: Area, name: str, kind: str) -> None:
     if commune.level != Level.COMMUNE:
         raise AreaError(_("A village must belong to a commune or ward."))
     if kind not in VILLAGE_KINDS:
         raise AreaError(_("“%(kind)s” is not a kind of village.") % {"kind": kind})
     if not name:
         raise AreaError(_("The village needs a name."))
+
+
+@transaction.atomic
+def village_create(
+    *, commune: Area, name: str, kind: str = Kind.VILLAGE, valid_from: datetime.date | None = None, code: str = ""
+) -> Area:
+    name = clean(name)
+    _check_village(commune, name, kind)
     if valid_from and not commune.is_valid_on(valid_from):
         raise AreaError(_("%(commune)s did not exist on that date.") % {"commune": commune.name})
     day = valid_from or datetime.date.today()
@@ -112,6 +117,64 @@ def village_end(*, village: Area, on: datetime.date) -> Area:
     village.save(update_fields=["valid_to", "updated_at"])
     equivalents_rebuild(area_ids=[village.pk])
     return village
+
+
+@transaction.atomic
+def village_bulk_save(
+    *, villages: list[tuple[Area, str, str]], on: datetime.date | None = None
+) -> tuple[list[Area], list[Area]]:
+    """Create or update many villages at once — each (commune, name, kind) — with the rules of
+    `village_create`: a village in force on `on` (default today) under that name (accents and case
+    aside) takes the kind, any other is created with the commune's next free code. Returns (created,
+    updated); raises AreaError on the first row the rules refuse, having written nothing."""
+    day = on or datetime.date.today()
+    communes = {commune.pk: commune for commune, _name, _kind in villages}
+    existing = {
+        (village.parent_id, village.search_name): village
+        for village in Area.objects.filter(parent_id__in=communes, level=Level.VILLAGE).valid_on(day)
+    }
+    seen: set[tuple[int, str]] = set()
+    fresh: list[Area] = []
+    changed: list[Area] = []
+    numbers: dict[int, int] = {}
+    for commune, name, kind in villages:
+        name = clean(name)
+        _check_village(commune, name, kind)
+        key = (commune.pk, fold(name))
+        if key in seen:
+            raise AreaError(
+                _("%(commune)s already has a village named “%(name)s”.") % {"commune": commune.name, "name": name}
+            )
+        seen.add(key)
+        village = existing.get(key)
+        if village is not None:
+            if village.kind != kind:
+                village.kind, village.updated_at = kind, timezone.now()
+                changed.append(village)
+            continue
+        if commune.pk not in numbers:
+            numbers[commune.pk] = int(next_village_code(commune).rsplit(".", 1)[1])
+        fresh.append(
+            Area(
+                code=f"{commune.code}.{numbers[commune.pk]:03d}",
+                name=name,
+                search_name=key[1],
+                kind=kind,
+                level=Level.VILLAGE,
+                parent=commune,
+                valid_to=commune.valid_to,
+                path="",
+                depth=commune.depth + 1,
+            )
+        )
+        numbers[commune.pk] += 1
+    Area.objects.bulk_update(changed, ["kind", "updated_at"])
+    created = Area.objects.bulk_create(fresh)
+    for village in created:
+        village.path = village.parent.path + segment(village.pk)
+    Area.objects.bulk_update(created, ["path"], batch_size=500)
+    equivalents_rebuild(area_ids=[village.pk for village in created])
+    return created, changed
 
 
 # --- Successions ---------------------------------------------------------------------------------

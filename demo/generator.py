@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from accounts.models import User
+from demo.criteria import publish_templates
 from demo.logins import build_accounts
 from demo.places import DemoMap, build_map
+from demo.registry import build_registry
 
 
 @dataclass
@@ -26,4 +28,6 @@ def build_demo(*, households: int, seed: int) -> DemoResult:
     rng = random.Random(seed)
     demo_map = build_map(rng)
     users = build_accounts(demo_map)
+    build_registry(rng, demo_map, households=households)
+    publish_templates()
     return DemoResult(demo_map=demo_map, users=users)

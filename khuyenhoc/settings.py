@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "registry",
     "assessments",
     "recognition",
+    "reports",
     "demo",
 ]
 
@@ -163,6 +164,13 @@ TASKS = {
     "default": {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
+}
+
+# --- Cache ----------------------------------------------------------------------------------------
+# Shared by the web processes through the file system (no extra server): counters of the public
+# verification page's throttle live here.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(VAR_DIR / "cache")}
 }
 
 # --- Security -------------------------------------------------------------------------------------

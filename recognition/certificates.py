@@ -8,6 +8,8 @@ import segno
 from django.template.loader import render_to_string
 
 # Where each field goes on pre-printed paper (A4 landscape, mm from the top-left corner, font size in pt).
+PAPER_MM = (297, 210)
+FONT_PT = (6, 72)
 OVERLAY_FIELDS = ("subject", "place", "title", "decision", "date", "signer", "code")
 DEFAULT_POSITIONS = {
     "subject": {"x": 60, "y": 88, "size": 22},

@@ -1,0 +1,1 @@
+"""Views of the assessment campaigns, one module per screen (see urls.py)."""

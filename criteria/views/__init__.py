@@ -1,0 +1,1 @@
+"""The criteria pages: sets (list, detail, publish…), the editor, import and export, preview and what-if."""

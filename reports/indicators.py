@@ -1,0 +1,433 @@
+"""The SQL that counts the indicators: for a set of area subtrees, a key length and some years, one
+statement returns numerator and denominator per (row, year, indicator), grouped by a fixed-length prefix
+of the area path. Subjects never reach Python; the statement's size depends on the indicators asked for,
+not on the number of areas or subjects.
+
+Two kinds of source, and how each is placed on a map:
+- records (recognitions, villages as communities, entered figures) carry the area of their time;
+- registry rows (households, persons, clans, units) carry today's area.
+On today's map (`MapChoice.NOW`) every source goes through `areas.Equivalent` to the latest map: a
+record of a former area counts under its successor times the equivalent's share, and the row is flagged
+an estimate when a share came from a partial succession (today's areas are their own equivalents).
+On the map of the time (`MapChoice.THEN`) records count where they were recorded, and registry rows are
+taken back to the former areas in force on the year's map day: a today's area counts under the former
+areas of its own level that became it — failing any, those that became its parent — split by their
+shares when there are several, which is then flagged an estimate.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import connection
+
+from areas.enums import Level
+from areas.models import Area, Equivalent
+from areas.paths import outermost, upper_bound
+from assessments.models import Assessment, Campaign
+from assessments.services import WORKING_AGE
+from criteria.enums import Title
+from recognition.enums import DecisionStatus
+from recognition.models import Decision, Entry
+from registry.models import Clan, Household, Person, Unit
+from reports.enums import Computation, MapChoice
+from reports.models import ManualFigure
+
+# 01/07/2025: the district tier ended and most communes merged, nationwide. A year's "map of the time" is
+# the one in force on its last day before this (30/06/2025 for 2025).
+REFORM_DAY = datetime.date(2025, 7, 1)
+
+T = {
+    "area": Area._meta.db_table,
+    "equivalent": Equivalent._meta.db_table,
+    "entry": Entry._meta.db_table,
+    "decision": Decision._meta.db_table,
+    "campaign": Campaign._meta.db_table,
+    "assessment": Assessment._meta.db_table,
+    "household": Household._meta.db_table,
+    "person": Person._meta.db_table,
+    "clan": Clan._meta.db_table,
+    "unit": Unit._meta.db_table,
+    "figure": ManualFigure._meta.db_table,
+}
+
+
+def count_day(year: int, today: datetime.date) -> datetime.date:
+    """The day registry rows and villages are counted on: 31/12, or today within the current year."""
+    return min(datetime.date(year, 12, 31), today)
+
+
+def map_day(year: int, today: datetime.date) -> datetime.date:
+    """The day whose map is "the map of the time" of a year."""
+    return min(count_day(year, today), REFORM_DAY - datetime.timedelta(days=1))
+
+
+def has_map_of_the_time(year: int) -> bool:
+    return datetime.date(year, 1, 1) < REFORM_DAY
+
+
+@dataclass(frozen=True)
+class Figure:
+    numerator: Decimal
+    denominator: Decimal
+    # False when a share of a partial succession (or of a split back to former areas) went into it.
+    exact: bool = True
+
+    @property
+    def percent(self) -> Decimal | None:
+        if not self.denominator:
+            return None
+        return (self.numerator * 100 / self.denominator).quantize(Decimal("0.1"))
+
+    def __add__(self, other: "Figure") -> "Figure":
+        return Figure(
+            self.numerator + other.numerator, self.denominator + other.denominator, self.exact and other.exact
+        )
+
+
+EMPTY = Figure(Decimal(0), Decimal(0))
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What to count: the subtrees under `scope` (path prefixes), grouped by the first `key_length`
+    characters of the path (a row is a path prefix; a shorter key means a record on an area above the rows),
+    for `years`, on a map."""
+
+    scope: tuple[str, ...]
+    key_length: int
+    years: tuple[int, ...]
+    today: datetime.date
+    map: str = MapChoice.NOW
+
+    def __post_init__(self):
+        object.__setattr__(self, "scope", tuple(outermost(self.scope)))
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """An indicator to count: its code, how, and its primary key (entered figures are found by it)."""
+
+    code: str
+    computation: str
+    pk: int
+
+
+@dataclass
+class _Sql:
+    """SQL text and its parameters, kept in the order they appear."""
+
+    ctes: list[tuple[str, str, list]] = field(default_factory=list)
+    parts: list[tuple[str, list]] = field(default_factory=list)
+
+    def cte(self, name: str, sql: str, params: Iterable = ()) -> None:
+        if all(existing != name for existing, _sql, _params in self.ctes):
+            self.ctes.append((name, sql, list(params)))
+
+    def text(self) -> tuple[str, list]:
+        params: list = []
+        with_parts = []
+        for name, sql, cte_params in self.ctes:
+            with_parts.append(f"{name} AS ({sql})")
+            params += cte_params
+        union = []
+        for sql, part_params in self.parts:
+            union.append(sql)
+            params += part_params
+        body = " UNION ALL ".join(union)
+        sql = (
+            f"WITH {', '.join(with_parts)} SELECT ind, year, key, SUM(num), SUM(den), MIN(exact) "
+            f"FROM ({body}) counted GROUP BY ind, year, key"
+        )
+        return sql, params
+
+
+def _in_scope(column: str, scope: tuple[str, ...]) -> tuple[str, list]:
+    if "" in scope:
+        return "1 = 1", []
+    ranges = " OR ".join(f"({column} >= %s AND {column} < %s)" for _prefix in scope)
+    return f"({ranges})", [value for prefix in scope for value in (prefix, upper_bound(prefix))]
+
+
+def _valid(alias: str, day: str) -> str:
+    return (
+        f"({alias}.valid_from IS NULL OR {alias}.valid_from <= {day}) "
+        f"AND ({alias}.valid_to IS NULL OR {alias}.valid_to > {day})"
+    )
+
+
+def _active(alias: str, day: str = "y.day") -> str:
+    return (
+        f"({alias}.active_from IS NULL OR {alias}.active_from <= {day}) "
+        f"AND ({alias}.active_to IS NULL OR {alias}.active_to > {day})"
+    )
+
+
+def _places(q: _Sql, frame: Frame) -> None:
+    """`places`: where a record's area counts, as (area_id, key, share, exact); `regplaces` the same for
+    registry rows, with a year (on the map of the time the split depends on the year's map)."""
+    k = frame.key_length
+    if frame.map == MapChoice.NOW:
+        where, params = _in_scope("l.path", frame.scope)
+        q.cte(
+            "places",
+            f"SELECT e.area_id, SUBSTR(l.path, 1, {k}) AS key, e.share AS share, "
+            f"CASE WHEN e.exact THEN 1 ELSE 0 END AS exact "
+            f"FROM {T['equivalent']} e JOIN {T['area']} l ON l.id = e.latest_id WHERE {where}",
+            params,
+        )
+        q.cte("regplaces", "SELECT y.year, p.area_id, p.key, p.share, p.exact FROM places p CROSS JOIN yrs y")
+        q.cte("recnear", "SELECT area_id FROM places")
+        return
+    where, params = _in_scope("o.path", frame.scope)
+    q.cte(
+        "places",
+        f"SELECT o.id AS area_id, SUBSTR(o.path, 1, {k}) AS key, 1 AS share, 1 AS exact "
+        f"FROM {T['area']} o WHERE {where}",
+        params,
+    )
+    # Today's areas that the scope's former areas became…
+    q.cte(
+        "lat",
+        f"SELECT DISTINCT e.latest_id FROM {T['equivalent']} e JOIN {T['area']} o ON o.id = e.area_id WHERE {where}",
+        params,
+    )
+    # …and every former area of the same level, in force on the map day, that became them (in the scope or
+    # not: a today's area made of two former districts' communes is split between both).
+    q.cte(
+        "cand",
+        f"SELECT y.year, e.latest_id, o.path, e.share, CASE WHEN e.exact THEN 1 ELSE 0 END AS exact "
+        f"FROM {T['equivalent']} e "
+        f"JOIN lat ON lat.latest_id = e.latest_id JOIN {T['area']} o ON o.id = e.area_id "
+        f"JOIN {T['area']} l ON l.id = e.latest_id JOIN yrs y ON {_valid('o', 'y.map_day')} "
+        f"WHERE o.level = l.level",
+    )
+    q.cte(
+        "links",
+        f"SELECT year, latest_id AS area_id, path, share, exact FROM cand UNION ALL "
+        f"SELECT c.year, x.id, c.path, c.share, c.exact FROM {T['area']} x JOIN cand c ON c.latest_id = x.parent_id "
+        f"WHERE NOT EXISTS (SELECT 1 FROM cand d WHERE d.year = c.year AND d.latest_id = x.id)",
+    )
+    split_where, split_params = _in_scope("path", frame.scope)
+    q.cte(
+        "regplaces",
+        f"SELECT year, area_id, key, share, exact FROM ("
+        f"SELECT year, area_id, path, SUBSTR(path, 1, {k}) AS key, "
+        f"1.0 * share / SUM(share) OVER (PARTITION BY year, area_id) AS share, "
+        f"CASE WHEN COUNT(*) OVER (PARTITION BY year, area_id) = 1 THEN exact ELSE 0 END AS exact FROM links"
+        f") split WHERE {split_where}",
+        split_params,
+    )
+    # Records near the scope: those placed in it, and those of the subjects its registry rows hold.
+    q.cte(
+        "recnear",
+        f"SELECT area_id FROM places UNION "
+        f"SELECT e.area_id FROM {T['equivalent']} e WHERE e.latest_id IN (SELECT area_id FROM regplaces)",
+    )
+
+
+def _recognised(q: _Sql, title: str, subject: str, *, near: str = "a.area_id IN (SELECT area_id FROM recnear)"):
+    """`rec_<title>`: (year, area_id, subject id) of every subject listed in an issued decision of a
+    campaign of that year and title, recorded on an area near the scope."""
+    q.cte(
+        f"rec_{title}",
+        f"SELECT DISTINCT c.year, a.area_id, a.{subject}_id AS subject_id "
+        f"FROM {T['entry']} en JOIN {T['decision']} de ON de.id = en.decision_id "
+        f"JOIN {T['campaign']} c ON c.id = de.campaign_id JOIN {T['assessment']} a ON a.id = en.assessment_id "
+        f"WHERE de.status = %s AND en.excluded_reason = '' AND c.title = %s "
+        f"AND c.year IN (SELECT year FROM yrs) AND {near}",
+        [DecisionStatus.ISSUED, title],
+    )
+
+
+def _placed(ind: str, source: str, places: str) -> str:
+    """A part of the union: a source of (year, area_id, num, den) spread onto the rows."""
+    on = "pl.area_id = s.area_id" + (" AND pl.year = s.year" if places == "regplaces" else "")
+    return (
+        f"SELECT '{ind}' AS ind, s.year, pl.key, s.num * pl.share AS num, s.den * pl.share AS den, pl.exact "
+        f"FROM ({source}) s JOIN {places} pl ON {on}"
+    )
+
+
+def _recognised_part(q: _Sql, ind: str, title: str, subject: str) -> None:
+    _recognised(q, title, subject)
+    q.parts.append(
+        (
+            _placed(
+                ind,
+                f"SELECT year, area_id, COUNT(DISTINCT subject_id) AS num, 0 AS den FROM rec_{title} "
+                f"GROUP BY year, area_id",
+                "places",
+            ),
+            [],
+        )
+    )
+
+
+def _registry_part(q: _Sql, ind: str, table: str) -> None:
+    q.parts.append(
+        (
+            _placed(
+                ind,
+                f"SELECT y.year, r.area_id, 0 AS num, COUNT(*) AS den FROM {T[table]} r JOIN yrs y ON {_active('r')} "
+                f"WHERE r.area_id IN (SELECT area_id FROM regplaces) GROUP BY y.year, r.area_id",
+                "regplaces",
+            ),
+            [],
+        )
+    )
+
+
+def _family(q: _Sql, ind: str, frame: Frame) -> None:
+    _recognised_part(q, ind, Title.FAMILY, "household")
+    _registry_part(q, ind, "household")
+
+
+def _clan(q: _Sql, ind: str, frame: Frame) -> None:
+    _recognised_part(q, ind, Title.CLAN, "clan")
+    _registry_part(q, ind, "clan")
+
+
+def _unit(q: _Sql, ind: str, frame: Frame) -> None:
+    _recognised_part(q, ind, Title.UNIT, "unit")
+    _registry_part(q, ind, "unit")
+
+
+def _community(q: _Sql, ind: str, frame: Frame) -> None:
+    _recognised_part(q, ind, Title.COMMUNITY, "community")
+    # The villages in force on the day: on today's map those of a past year roll up like its records.
+    day = "y.day" if frame.map == MapChoice.NOW else "y.map_day"
+    q.parts.append(
+        (
+            _placed(
+                ind,
+                f"SELECT y.year, v.id AS area_id, 0 AS num, 1 AS den FROM {T['area']} v "
+                f"JOIN yrs y ON {_valid('v', day)} WHERE v.level = %s AND v.id IN (SELECT area_id FROM places)",
+                "places",
+            ),
+            [Level.VILLAGE],
+        )
+    )
+
+
+def _workers(q: _Sql, ind: str, frame: Frame) -> None:
+    """Workers (see the indicator's rules) of households recognised as learning families, of clans recognised
+    as learning clans, or living in villages recognised as learning communities; and those of them who are
+    recognised learning citizens. Counted where they live."""
+    _recognised(q, Title.FAMILY, "household")
+    _recognised(q, Title.CLAN, "clan")
+    _recognised(q, Title.COMMUNITY, "community")
+    _recognised(q, Title.CITIZEN, "person")
+    # A former village recognised as a community is matched with the village of today it became.
+    q.cte(
+        "rec_villages",
+        f"SELECT DISTINCT r.year, e.latest_id AS area_id FROM rec_{Title.COMMUNITY} r "
+        f"JOIN {T['equivalent']} e ON e.area_id = r.subject_id",
+    )
+    source = (
+        f"SELECT y.year, p.area_id, COUNT(rp.subject_id) AS num, COUNT(*) AS den "
+        f"FROM {T['person']} p JOIN {T['household']} h ON h.id = p.household_id "
+        f"JOIN yrs y ON {_active('p')} AND {_active('h')} AND p.birth_year <= y.year - {WORKING_AGE} "
+        f"LEFT JOIN (SELECT DISTINCT year, subject_id FROM rec_{Title.FAMILY}) rf "
+        f"ON rf.year = y.year AND rf.subject_id = p.household_id "
+        f"LEFT JOIN (SELECT DISTINCT year, subject_id FROM rec_{Title.CLAN}) rc "
+        f"ON rc.year = y.year AND rc.subject_id = h.clan_id "
+        f"LEFT JOIN rec_villages rv ON rv.year = y.year AND rv.area_id = p.area_id "
+        f"LEFT JOIN (SELECT DISTINCT year, subject_id FROM rec_{Title.CITIZEN}) rp "
+        f"ON rp.year = y.year AND rp.subject_id = p.id "
+        f"WHERE p.unit_id IS NULL AND p.area_id IN (SELECT area_id FROM regplaces) "
+        f"AND (rf.subject_id IS NOT NULL OR rc.subject_id IS NOT NULL OR rv.area_id IS NOT NULL) "
+        f"GROUP BY y.year, p.area_id"
+    )
+    q.parts.append((_placed(ind, source, "regplaces"), []))
+
+
+def _staff(q: _Sql, ind: str, frame: Frame) -> None:
+    """Staff of units recognised as learning units, and those of them recognised as learning citizens;
+    counted where their unit is, wherever they live (so their citizen title is looked up by person)."""
+    _recognised(q, Title.UNIT, "unit")
+    q.cte(
+        "staff",
+        f"SELECT p.id, p.unit_id, u.area_id, p.active_from, p.active_to FROM {T['person']} p "
+        f"JOIN {T['unit']} u ON u.id = p.unit_id WHERE u.area_id IN (SELECT area_id FROM regplaces)",
+    )
+    q.cte(
+        "rec_staff_citizens",
+        f"SELECT DISTINCT c.year, a.person_id AS subject_id "
+        f"FROM {T['entry']} en JOIN {T['decision']} de ON de.id = en.decision_id "
+        f"JOIN {T['campaign']} c ON c.id = de.campaign_id JOIN {T['assessment']} a ON a.id = en.assessment_id "
+        f"WHERE de.status = %s AND en.excluded_reason = '' AND c.title = %s "
+        f"AND c.year IN (SELECT year FROM yrs) AND a.person_id IN (SELECT id FROM staff)",
+        [DecisionStatus.ISSUED, Title.CITIZEN],
+    )
+    source = (
+        f"SELECT y.year, p.area_id, COUNT(rp.subject_id) AS num, COUNT(*) AS den "
+        f"FROM staff p JOIN yrs y ON {_active('p')} "
+        f"JOIN (SELECT DISTINCT year, subject_id FROM rec_{Title.UNIT}) ru "
+        f"ON ru.year = y.year AND ru.subject_id = p.unit_id "
+        f"LEFT JOIN rec_staff_citizens rp ON rp.year = y.year AND rp.subject_id = p.id "
+        f"GROUP BY y.year, p.area_id"
+    )
+    q.parts.append((_placed(ind, source, "regplaces"), []))
+
+
+def _manual(q: _Sql, wanted: list[Wanted]) -> None:
+    ids = ", ".join("%s" for _w in wanted)
+    q.parts.append(
+        (
+            "SELECT CAST(f.indicator_id AS VARCHAR(20)) AS ind, f.year, pl.key, f.numerator * pl.share AS num, "
+            f"f.denominator * pl.share AS den, pl.exact FROM {T['figure']} f JOIN places pl ON pl.area_id = f.area_id "
+            f"WHERE f.indicator_id IN ({ids}) AND f.year IN (SELECT year FROM yrs)",
+            [w.pk for w in wanted],
+        )
+    )
+
+
+COMPUTED = {
+    Computation.FAMILY: _family,
+    Computation.CLAN: _clan,
+    Computation.COMMUNITY: _community,
+    Computation.UNIT: _unit,
+    Computation.WORKERS: _workers,
+    Computation.STAFF: _staff,
+}
+
+
+def statement(frame: Frame, wanted: list[Wanted]) -> tuple[str, list]:
+    q = _Sql()
+    days = [(year, count_day(year, frame.today), map_day(year, frame.today)) for year in frame.years]
+    q.cte(
+        "yrs",
+        " UNION ALL ".join("SELECT %s AS year, %s AS day, %s AS map_day" for _day in days),
+        [value for row in days for value in row],
+    )
+    _places(q, frame)
+    for item in wanted:
+        if item.computation != Computation.MANUAL:
+            COMPUTED[item.computation](q, item.code, frame)
+    manual = [item for item in wanted if item.computation == Computation.MANUAL]
+    if manual:
+        _manual(q, manual)
+    return q.text()
+
+
+def figures(frame: Frame, wanted: list[Wanted]) -> dict[tuple[str, int, str], Figure]:
+    """{(row key, year, indicator code): Figure} in one query. Keys are path prefixes of `key_length`
+    characters, or shorter for what was recorded above the rows."""
+    if not frame.years or not wanted or not frame.scope:
+        return {}
+    sql, params = statement(frame, wanted)
+    by_pk = {str(item.pk): item.code for item in wanted}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return {
+        (key, int(year), by_pk.get(ind, ind)): Figure(_decimal(num), _decimal(den), bool(exact))
+        for ind, year, key, num, den, exact in rows
+    }
+
+
+def _decimal(value) -> Decimal:
+    """SQLite answers floats, PostgreSQL decimals; shares have six places, counts none."""
+    return Decimal(str(value or 0)).quantize(Decimal("0.000001")).normalize()

@@ -7,7 +7,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 HOUSEHOLDS ?= 2000
-APPS := areas accounts criteria registry assessments recognition demo
+APPS := areas accounts criteria registry assessments recognition reports demo
 DEBIAN_RUN := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 fonts-dejavu-core gettext
 DEBIAN_TEST := $(DEBIAN_RUN) chromium libatomic1 poppler-utils
 

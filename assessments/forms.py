@@ -47,6 +47,9 @@ class CampaignForm(forms.Form):
     def __init__(self, *args, areas: QuerySet, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = areas
+        # Nothing to choose for an officer of one commune, nor (at first) among the sets offered.
+        self.fields["area"].empty_label = None
+        self.fields["criteria_set"].empty_label = None
         self.fields["year"].initial = timezone.localdate().year
         # The sets offered follow the title and area chosen (sent again by htmx when either changes).
         chosen = self.data if self.is_bound else self.initial

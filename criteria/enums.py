@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from khuyenhoc.enums import LabourGroup  # noqa: F401  (re-exported: the registry and criteria use one)
+
 
 class Title(models.TextChoices):
     """The five titles of the 2021–2030 programme (Decision 387/QĐ-TTg); each has its own criteria sets."""
@@ -25,17 +27,6 @@ TITLE_ABBREVIATIONS = {
     Title.UNIT: "ĐVHT",
     Title.CITIZEN: "CDHT",
 }
-
-
-class LabourGroup(models.TextChoices):
-    """The labour groups a learning citizen is assessed in; each has its own form of the citizen set.
-    Citizen sets name their variants with these values."""
-
-    FARMER = "farmer", _("Farmers and rural workers")
-    WORKER = "worker", _("Industrial and craft workers")
-    # Cán bộ, công chức, viên chức.
-    OFFICIAL = "official", _("Officials and public employees")
-    OTHER = "other", _("Other workers")
 
 
 class Status(models.TextChoices):

@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from accounts.models import User
+from demo.assessments import build_assessments
 from demo.criteria import publish_templates
 from demo.logins import build_accounts
 from demo.places import DemoMap, build_map
+from demo.recognition import build_recognition
 from demo.registry import build_registry
+from demo.reports import build_reports
 
 
 @dataclass
@@ -30,4 +33,7 @@ def build_demo(*, households: int, seed: int) -> DemoResult:
     users = build_accounts(demo_map)
     build_registry(rng, demo_map, households=households)
     publish_templates()
+    build_assessments(rng, demo_map)
+    build_recognition(rng)
+    build_reports(rng, demo_map)
     return DemoResult(demo_map=demo_map, users=users)

@@ -18,3 +18,15 @@ class JobStatus(models.TextChoices):
 
 
 ACTIVE_STATUSES = {JobStatus.QUEUED, JobStatus.RUNNING}
+
+
+class LabourGroup(models.TextChoices):
+    """The labour group of a person, which is also the form of the learning-citizen set they are assessed
+    with. Defined here, below both apps that need it: the registry records it, criteria sets name their
+    citizen forms by it (the two apps are siblings and do not import each other)."""
+
+    FARMER = "farmer", _("Farmers and rural workers")
+    WORKER = "worker", _("Industrial and craft workers")
+    # Cán bộ, công chức, viên chức.
+    OFFICIAL = "official", _("Officials and staff")
+    OTHER = "other", _("Other")

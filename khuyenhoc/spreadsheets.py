@@ -8,7 +8,9 @@ value is cleaned once here; the typed converters (`as_text`, `as_int`, `as_year`
 `as_choice`) turn a cell into what a caller needs or raise a `CellError` whose message is for the user.
 
 Writing (`write_table`) makes templates and exports: a header row, an optional example row,
-drop-down lists, a frozen header and column widths, streamed in write-only mode.
+drop-down lists, a frozen header and column widths, streamed in write-only mode. `write_workbook` writes
+reports of several sheets (`Sheet`): title lines, a row of merged group headers above the columns, frozen
+headers and first columns, number formats, bold total rows (`Strong`) and notes under the table.
 
 Columns are declared once (`Column`) and serve both directions.
 """
@@ -18,6 +20,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
@@ -30,7 +33,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -85,6 +88,8 @@ class Column:
     choices: tuple[str, ...] = ()
     text: bool = False
     width: int = 16
+    # How numbers in the column are shown when written ("0.0", "#,##0"); text is never formatted.
+    number_format: str = ""
 
     def labels(self) -> set[str]:
         return {_label(name) for name in (self.header, *self.aliases)}
@@ -515,3 +520,78 @@ def _styled(sheet, value: Any, *, font: Font, fill: PatternFill | None = None) -
     if fill:
         cell.fill = fill
     return cell
+
+
+# --- Reports of several sheets -------------------------------------------------------------------
+
+_TITLE_FONT = Font(bold=True, size=13)
+_NOTE_FONT = Font(italic=True, color="555555")
+_CENTRED = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+class Strong(tuple):
+    """A row of values written in bold (a total)."""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of a report. `groups` labels runs of columns above the header — (label, number of
+    columns), merged; `frozen_columns` stay in view when scrolling sideways, and the header always does."""
+
+    title: str
+    columns: Sequence[Column]
+    rows: Iterable[Sequence[Any]]
+    heading: Sequence[str] = ()
+    groups: Sequence[tuple[str, int]] = ()
+    frozen_columns: int = 0
+    notes: Sequence[str] = ()
+
+
+def write_workbook(destination: str | Path | IO[bytes], sheets: Sequence[Sheet]) -> None:
+    """Write each `Sheet` in order, streamed (write-only mode)."""
+    workbook = Workbook(write_only=True)
+    for spec in sheets:
+        sheet = workbook.create_sheet(spec.title[:31])
+        for number, column in enumerate(spec.columns, start=1):
+            sheet.column_dimensions[get_column_letter(number)].width = column.width
+        header_row = len(spec.heading) + (1 if spec.heading else 0) + (1 if spec.groups else 0) + 1
+        sheet.freeze_panes = f"{get_column_letter(spec.frozen_columns + 1)}{header_row + 1}"
+        for number, line in enumerate(spec.heading):
+            sheet.append([_styled(sheet, line, font=_NOTE_FONT if number else _TITLE_FONT)])
+        if spec.heading:
+            sheet.append([])
+        if spec.groups:
+            cells, start = [], 1
+            for label, span in spec.groups:
+                cells.append(_styled(sheet, label, font=_HEADER_FONT, fill=_HEADER_FILL))
+                cells[-1].alignment = _CENTRED
+                cells += [_styled(sheet, None, font=_HEADER_FONT, fill=_HEADER_FILL) for _n in range(span - 1)]
+                if span > 1:
+                    first, last = get_column_letter(start), get_column_letter(start + span - 1)
+                    sheet.merged_cells.add(f"{first}{header_row - 1}:{last}{header_row - 1}")
+                start += span
+            sheet.append(cells)
+        header = [_styled(sheet, column.header, font=_HEADER_FONT, fill=_HEADER_FILL) for column in spec.columns]
+        for cell in header:
+            cell.alignment = _CENTRED
+        sheet.append(header)
+        for values in spec.rows:
+            sheet.append(_report_row(sheet, spec.columns, values))
+        if spec.notes:
+            sheet.append([])
+            for note in spec.notes:
+                sheet.append([_styled(sheet, note, font=_NOTE_FONT)])
+    workbook.save(destination)
+
+
+def _report_row(sheet, columns: Sequence[Column], values: Sequence[Any]) -> list:
+    font = _HEADER_FONT if isinstance(values, Strong) else None
+    cells = []
+    for column, value in zip(columns, values, strict=False):
+        cell = WriteOnlyCell(sheet, value=str(value) if isinstance(value, Promise) else value)
+        if column.number_format and isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            cell.number_format = column.number_format
+        if font:
+            cell.font = font
+        cells.append(cell)
+    return cells

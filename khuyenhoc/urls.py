@@ -27,6 +27,7 @@ urlpatterns = [
     path("criteria/", include("criteria.urls")),
     path("campaigns/", include("assessments.urls")),
     path("decisions/", include("recognition.urls")),
+    path("reports/", include("reports.urls")),
     # Anyone checks a certificate here, by its code or its QR code: short, and outside the login.
     path("v/", include("recognition.public_urls")),
     # A household's personal link, printed as a QR code: short, and outside the login.

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from criteria.enums import Title
 from recognition.certificates import DEFAULT_POSITIONS, FONT_PT, OVERLAY_FIELDS, PAPER_MM
@@ -23,7 +24,7 @@ class LinesField(forms.CharField):
 
 class DecisionForm(forms.Form):
     number = forms.CharField(
-        label=_("Number"),
+        label=pgettext_lazy("of a document", "Number"),
         max_length=20,
         required=False,
         help_text=_("From the commune's register of documents; the next free number is suggested."),
@@ -37,7 +38,9 @@ class DecisionForm(forms.Form):
         widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}),
     )
     place = forms.CharField(label=_("Place"), max_length=80, help_text=Decision._meta.get_field("place").help_text)
-    subject_line = forms.CharField(label=_("Subject"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+    subject_line = forms.CharField(
+        label=pgettext_lazy("of a document", "Subject"), max_length=300, widget=forms.Textarea(attrs={"rows": 2})
+    )
     signer_name = forms.CharField(label=_("Signer's name"), max_length=120, required=False)
     signer_capacity = forms.CharField(
         label=_("Signing capacity"),

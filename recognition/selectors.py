@@ -111,19 +111,24 @@ def listed_entries(decision: Decision):
     return decision.entries.filter(excluded_reason="").select_related("assessment__area").order_by("position", "pk")
 
 
+def issuer_name(decision: Decision) -> str:
+    """The commune's name on the decision's day ("Thị trấn Quế" before it became "Phường Quế")."""
+    return decision.commune.name_on(decision.date) if decision.date else decision.commune.name
+
+
 def paper_for(decision: Decision) -> DecisionPaper:
-    campaign, commune = decision.campaign, decision.commune
-    title, in_text = TITLE_NAMES[campaign.title], commune_in_text(commune.name)
+    campaign, name = decision.campaign, issuer_name(decision)
+    title, in_text = TITLE_NAMES[campaign.title], commune_in_text(name)
     entries = list(listed_entries(decision))
     noun = SUBJECT_NOUNS[campaign.title]
     return DecisionPaper(
         issuer_parent="ỦY BAN NHÂN DÂN",
-        issuer=commune.name.upper(),
+        issuer=name.upper(),
         number_line=f"Số: {decision.number_text or '…/' + decision.symbol}",
         place=decision.place,
         date=decision.date,
         subject=decision.subject_line,
-        authority=f"CHỦ TỊCH ỦY BAN NHÂN DÂN {commune.name.upper()}",
+        authority=f"CHỦ TỊCH ỦY BAN NHÂN DÂN {name.upper()}",
         authority_in_text=f"Chủ tịch Ủy ban nhân dân {in_text}",
         bases=decision.legal_bases,
         articles=[
@@ -158,13 +163,13 @@ def paper_for(decision: Decision) -> DecisionPaper:
 def certificate_texts(decision: Decision, url_for: Callable[[str], str]) -> list[CertificateText]:
     """One certificate per listed subject; `url_for(code)` gives the public verification address."""
     paper = paper_for(decision)
-    title = TITLE_NAMES[decision.campaign.title]
+    title, name = TITLE_NAMES[decision.campaign.title], issuer_name(decision)
     certificates = Certificate.objects.filter(entry__decision=decision).select_related("entry__assessment__area")
     return [
         CertificateText(
-            issuer=f"ỦY BAN NHÂN DÂN {decision.commune.name.upper()}",
+            issuer=f"ỦY BAN NHÂN DÂN {name.upper()}",
             subject=_subject_line(decision.campaign.title, c.entry.assessment.subject_name),
-            place=f"{c.entry.assessment.area.name}, {commune_in_text(decision.commune.name)}",
+            place=f"{c.entry.assessment.area.name}, {commune_in_text(name)}",
             title=f"{title.upper()} năm {decision.campaign.year}",
             decision=f"Theo Quyết định số {decision.number_text} ngày {decision.date:%d/%m/%Y}",
             date_line=paper.date_line,
@@ -212,7 +217,7 @@ def verify(code: str) -> Verification | None:
         subject=_subject_line(decision.campaign.title, certificate.entry.assessment.subject_name),
         title=TITLE_NAMES[decision.campaign.title],
         year=decision.campaign.year,
-        commune=decision.commune.name,
+        commune=issuer_name(decision),
         decision_number=decision.number_text,
         decision_date=decision.date,
         revoked=decision.status == DecisionStatus.REVOKED,

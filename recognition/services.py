@@ -59,6 +59,16 @@ def default_bases(campaign: Campaign) -> list[str]:
     ]
 
 
+def draft_text(campaign: Campaign, commune: Area) -> dict:
+    """What a new draft says before the office edits it."""
+    return {
+        "place": commune_short_name(commune.name),
+        "subject_line": f"Về việc công nhận danh hiệu “{TITLE_NAMES[campaign.title]}” năm {campaign.year}",
+        "legal_bases": default_bases(campaign),
+        "recipients": ["Như Điều 3;", "Hội Khuyến học cấp trên (để báo cáo);", "Lưu: VT."],
+    }
+
+
 @transaction.atomic
 def decision_create(*, by, campaign: Campaign, commune: Area) -> Decision:
     """A draft listing every subject the council approved as passing in the commune."""
@@ -73,15 +83,8 @@ def decision_create(*, by, campaign: Campaign, commune: Area) -> Decision:
         raise RecognitionError(
             _("Nobody in %(commune)s awaits recognition in this campaign.") % {"commune": commune.name}
         )
-    short = commune_short_name(commune.name)
     decision = Decision.objects.create(
-        commune=commune,
-        campaign=campaign,
-        place=short,
-        subject_line=f"Về việc công nhận danh hiệu “{TITLE_NAMES[campaign.title]}” năm {campaign.year}",
-        legal_bases=default_bases(campaign),
-        recipients=["Như Điều 3;", "Hội Khuyến học cấp trên (để báo cáo);", "Lưu: VT."],
-        created_by=by,
+        commune=commune, campaign=campaign, created_by=by, **draft_text(campaign, commune)
     )
     Entry.objects.bulk_create(
         Entry(decision=decision, assessment=a, position=n) for n, a in enumerate(subjects, start=1)

@@ -1,15 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class LabourGroup(models.TextChoices):
-    """The group whose learning-citizen form a person is assessed with. The values are those of
-    criteria.enums.LabourGroup (registry and criteria are siblings and do not import each other)."""
-
-    FARMER = "farmer", _("Farmers and rural workers")
-    WORKER = "worker", _("Industrial and craft workers")
-    OFFICIAL = "official", _("Officials and staff")
-    OTHER = "other", _("Other")
+from khuyenhoc.enums import LabourGroup  # noqa: F401  (re-exported: the registry and criteria use one)
 
 
 class Gender(models.TextChoices):

@@ -69,9 +69,10 @@ def trend_svg(
             f'font-weight="bold">{_number(figure.percent)}%</text>'
         )
     else:
+        empty = escape(_("No data yet"))
         parts.append(
             f'<text x="{(LEFT + WIDTH - RIGHT) / 2:.1f}" y="{(TOP + PLOT_BOTTOM) / 2:.1f}" text-anchor="middle" '
-            f'fill="#666">{escape(_("No data yet"))}</text>'
+            f'fill="#666">{empty}</text>'
         )
     parts += _legend(steps)
     parts.append("</svg>")

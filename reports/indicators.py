@@ -9,10 +9,12 @@ Two kinds of source, and how each is placed on a map:
 On today's map (`MapChoice.NOW`) every source goes through `areas.Equivalent` to the latest map: a
 record of a former area counts under its successor times the equivalent's share, and the row is flagged
 an estimate when a share came from a partial succession (today's areas are their own equivalents).
-On the map of the time (`MapChoice.THEN`) records count where they were recorded, and registry rows are
-taken back to the former areas in force on the year's map day: a today's area counts under the former
-areas of its own level that became it — failing any, those that became its parent — split by their
-shares when there are several, which is then flagged an estimate.
+On the map of the time (`MapChoice.THEN`) records count where they were recorded. The households, clans
+and units a title is measured against are then those the year's campaigns of that title took from the
+registry when they opened — recorded, like their results, on the areas of the time. Persons (workers,
+staff) are taken back from today's registry to the former areas in force on the year's map day: a today's
+area counts under the former areas of its own level that became it — failing any, those that became its
+parent — split by their shares when there are several, which is then flagged an estimate.
 """
 
 import datetime
@@ -20,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import connection
+from django.db import connection, transaction
 
 from areas.enums import Level
 from areas.models import Area, Equivalent
@@ -37,6 +39,9 @@ from reports.models import ManualFigure
 # 01/07/2025: the district tier ended and most communes merged, nationwide. A year's "map of the time" is
 # the one in force on its last day before this (30/06/2025 for 2025).
 REFORM_DAY = datetime.date(2025, 7, 1)
+
+# PostgreSQL's memory for each hash or sort of a report statement (see `figures`).
+WORK_MEM = "256MB"
 
 T = {
     "area": Area._meta.db_table,
@@ -118,18 +123,23 @@ class Wanted:
 class _Sql:
     """SQL text and its parameters, kept in the order they appear."""
 
+    years: tuple[int, ...]
     ctes: list[tuple[str, str, list]] = field(default_factory=list)
     parts: list[tuple[str, list]] = field(default_factory=list)
 
-    def cte(self, name: str, sql: str, params: Iterable = ()) -> None:
-        if all(existing != name for existing, _sql, _params in self.ctes):
-            self.ctes.append((name, sql, list(params)))
+    def in_years(self, column: str) -> tuple[str, list]:
+        """`column` among the years, as values the planner can estimate (a join on `yrs` it cannot)."""
+        return f"{column} IN ({', '.join('%s' for _year in self.years)})", list(self.years)
+
+    def cte(self, name: str, sql: str, params: Iterable = (), *, materialized: bool = False) -> None:
+        if all(head.split()[0] != name for head, _sql, _params in self.ctes):
+            self.ctes.append((f"{name} AS MATERIALIZED" if materialized else f"{name} AS", sql, list(params)))
 
     def text(self) -> tuple[str, list]:
         params: list = []
         with_parts = []
-        for name, sql, cte_params in self.ctes:
-            with_parts.append(f"{name} AS ({sql})")
+        for head, sql, cte_params in self.ctes:
+            with_parts.append(f"{head} ({sql})")
             params += cte_params
         union = []
         for sql, part_params in self.parts:
@@ -193,13 +203,20 @@ def _places(q: _Sql, frame: Frame) -> None:
         f"SELECT DISTINCT e.latest_id FROM {T['equivalent']} e JOIN {T['area']} o ON o.id = e.area_id WHERE {where}",
         params,
     )
-    # …and every former area of the same level, in force on the map day, that became them (in the scope or
-    # not: a today's area made of two former districts' communes is split between both).
+    # …with their children (a village may fall back on its commune's predecessors)…
+    q.cte(
+        "targets",
+        f"SELECT id FROM {T['area']} "
+        f"WHERE id IN (SELECT latest_id FROM lat) OR parent_id IN (SELECT latest_id FROM lat)",
+    )
+    # …and every former area of the same level, in force on the map day, that became one of them — in the
+    # scope or not: a today's area made of two former districts' communes is split between both, and a
+    # village that came from another commune's village does not fall back on its own commune.
     q.cte(
         "cand",
         f"SELECT y.year, e.latest_id, o.path, e.share, CASE WHEN e.exact THEN 1 ELSE 0 END AS exact "
         f"FROM {T['equivalent']} e "
-        f"JOIN lat ON lat.latest_id = e.latest_id JOIN {T['area']} o ON o.id = e.area_id "
+        f"JOIN targets t ON t.id = e.latest_id JOIN {T['area']} o ON o.id = e.area_id "
         f"JOIN {T['area']} l ON l.id = e.latest_id JOIN yrs y ON {_valid('o', 'y.map_day')} "
         f"WHERE o.level = l.level",
     )
@@ -227,18 +244,36 @@ def _places(q: _Sql, frame: Frame) -> None:
     )
 
 
-def _recognised(q: _Sql, title: str, subject: str, *, near: str = "a.area_id IN (SELECT area_id FROM recnear)"):
-    """`rec_<title>`: (year, area_id, subject id) of every subject listed in an issued decision of a
-    campaign of that year and title, recorded on an area near the scope."""
+def _recognised(q: _Sql, title: str, subject: str, *, name: str = "", where: str = "") -> str:
+    """Define `<name>` (default `rec_<title>`): (year, area_id, subject_id) of the assessments of the title's
+    campaigns of the years that are listed — not left out — in an issued decision of their campaign, among
+    those meeting `where` (default: recorded on an area near the scope). Return the name.
+
+    The campaigns' assessments in the scope come first, MATERIALIZED so that the planner knows how many
+    there are (CROSS JOIN keeps the campaigns first on SQLite, whose planner would otherwise start from every
+    assessment of the areas); then the listed entries: one probe each for a few, or — through the year's
+    decisions of the title — one hash for many."""
+    name = name or f"rec_{title}"
+    years, year_params = q.in_years("c.year")
+    entry_years, _same = q.in_years("ec.year")
     q.cte(
-        f"rec_{title}",
-        f"SELECT DISTINCT c.year, a.area_id, a.{subject}_id AS subject_id "
-        f"FROM {T['entry']} en JOIN {T['decision']} de ON de.id = en.decision_id "
-        f"JOIN {T['campaign']} c ON c.id = de.campaign_id JOIN {T['assessment']} a ON a.id = en.assessment_id "
-        f"WHERE de.status = %s AND en.excluded_reason = '' AND c.title = %s "
-        f"AND c.year IN (SELECT year FROM yrs) AND {near}",
-        [DecisionStatus.ISSUED, title],
+        f"{name}_subjects",
+        f"SELECT c.year, a.campaign_id, a.id, a.area_id, a.{subject}_id AS subject_id "
+        f"FROM {T['campaign']} c CROSS JOIN {T['assessment']} a WHERE a.campaign_id = c.id AND c.title = %s "
+        f"AND {years} AND {where or 'a.area_id IN (SELECT area_id FROM recnear)'}",
+        [title, *year_params],
+        materialized=True,
     )
+    q.cte(
+        name,
+        f"SELECT DISTINCT s.year, s.area_id, s.subject_id FROM {name}_subjects s WHERE EXISTS ("
+        f"SELECT 1 FROM {T['entry']} en JOIN {T['decision']} de ON de.id = en.decision_id "
+        f"JOIN {T['campaign']} ec ON ec.id = de.campaign_id WHERE en.assessment_id = s.id "
+        f"AND de.campaign_id = s.campaign_id AND en.excluded_reason = '' AND de.status = '{DecisionStatus.ISSUED}' "
+        f"AND ec.title = %s AND {entry_years})",
+        [title, *year_params],
+    )
+    return name
 
 
 def _placed(ind: str, source: str, places: str) -> str:
@@ -265,33 +300,39 @@ def _recognised_part(q: _Sql, ind: str, title: str, subject: str) -> None:
     )
 
 
-def _registry_part(q: _Sql, ind: str, table: str) -> None:
-    q.parts.append(
-        (
-            _placed(
-                ind,
-                f"SELECT y.year, r.area_id, 0 AS num, COUNT(*) AS den FROM {T[table]} r JOIN yrs y ON {_active('r')} "
-                f"WHERE r.area_id IN (SELECT area_id FROM regplaces) GROUP BY y.year, r.area_id",
-                "regplaces",
-            ),
-            [],
+def _subjects_part(q: _Sql, frame: Frame, ind: str, table: str, title: str, subject: str) -> None:
+    """The denominator of a title: on today's map, the registry's rows active on the count day; on the map
+    of the time, the subjects that year's campaigns of the title took from the registry, where they were."""
+    if frame.map == MapChoice.NOW:
+        source = (
+            f"SELECT y.year, r.area_id, 0 AS num, COUNT(*) AS den FROM {T[table]} r JOIN yrs y ON {_active('r')} "
+            f"WHERE r.area_id IN (SELECT area_id FROM regplaces) GROUP BY y.year, r.area_id"
         )
+        q.parts.append((_placed(ind, source, "regplaces"), []))
+        return
+    years, params = q.in_years("c.year")
+    source = (
+        f"SELECT c.year, a.area_id, 0 AS num, COUNT(DISTINCT a.{subject}_id) AS den "
+        f"FROM {T['assessment']} a JOIN {T['campaign']} c ON c.id = a.campaign_id "
+        f"WHERE c.title = %s AND {years} AND a.area_id IN (SELECT area_id FROM places) "
+        f"GROUP BY c.year, a.area_id"
     )
+    q.parts.append((_placed(ind, source, "places"), [title, *params]))
 
 
 def _family(q: _Sql, ind: str, frame: Frame) -> None:
     _recognised_part(q, ind, Title.FAMILY, "household")
-    _registry_part(q, ind, "household")
+    _subjects_part(q, frame, ind, "household", Title.FAMILY, "household")
 
 
 def _clan(q: _Sql, ind: str, frame: Frame) -> None:
     _recognised_part(q, ind, Title.CLAN, "clan")
-    _registry_part(q, ind, "clan")
+    _subjects_part(q, frame, ind, "clan", Title.CLAN, "clan")
 
 
 def _unit(q: _Sql, ind: str, frame: Frame) -> None:
     _recognised_part(q, ind, Title.UNIT, "unit")
-    _registry_part(q, ind, "unit")
+    _subjects_part(q, frame, ind, "unit", Title.UNIT, "unit")
 
 
 def _community(q: _Sql, ind: str, frame: Frame) -> None:
@@ -352,21 +393,14 @@ def _staff(q: _Sql, ind: str, frame: Frame) -> None:
         f"SELECT p.id, p.unit_id, u.area_id, p.active_from, p.active_to FROM {T['person']} p "
         f"JOIN {T['unit']} u ON u.id = p.unit_id WHERE u.area_id IN (SELECT area_id FROM regplaces)",
     )
-    q.cte(
-        "rec_staff_citizens",
-        f"SELECT DISTINCT c.year, a.person_id AS subject_id "
-        f"FROM {T['entry']} en JOIN {T['decision']} de ON de.id = en.decision_id "
-        f"JOIN {T['campaign']} c ON c.id = de.campaign_id JOIN {T['assessment']} a ON a.id = en.assessment_id "
-        f"WHERE de.status = %s AND en.excluded_reason = '' AND c.title = %s "
-        f"AND c.year IN (SELECT year FROM yrs) AND a.person_id IN (SELECT id FROM staff)",
-        [DecisionStatus.ISSUED, Title.CITIZEN],
-    )
+    _recognised(q, Title.CITIZEN, "person", name="rec_staff_citizens", where="a.person_id IN (SELECT id FROM staff)")
     source = (
         f"SELECT y.year, p.area_id, COUNT(rp.subject_id) AS num, COUNT(*) AS den "
         f"FROM staff p JOIN yrs y ON {_active('p')} "
         f"JOIN (SELECT DISTINCT year, subject_id FROM rec_{Title.UNIT}) ru "
         f"ON ru.year = y.year AND ru.subject_id = p.unit_id "
-        f"LEFT JOIN rec_staff_citizens rp ON rp.year = y.year AND rp.subject_id = p.id "
+        f"LEFT JOIN (SELECT DISTINCT year, subject_id FROM rec_staff_citizens) rp "
+        f"ON rp.year = y.year AND rp.subject_id = p.id "
         f"GROUP BY y.year, p.area_id"
     )
     q.parts.append((_placed(ind, source, "regplaces"), []))
@@ -395,7 +429,7 @@ COMPUTED = {
 
 
 def statement(frame: Frame, wanted: list[Wanted]) -> tuple[str, list]:
-    q = _Sql()
+    q = _Sql(tuple(frame.years))
     days = [(year, count_day(year, frame.today), map_day(year, frame.today)) for year in frame.years]
     q.cte(
         "yrs",
@@ -419,7 +453,11 @@ def figures(frame: Frame, wanted: list[Wanted]) -> dict[tuple[str, int, str], Fi
         return {}
     sql, params = statement(frame, wanted)
     by_pk = {str(item.pk): item.code for item in wanted}
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # One analytical statement over millions of rows: its hashes and sorts in memory rather than on
+            # disk, and no JIT compilation, which costs more here than it saves. For this transaction only.
+            cursor.execute("SELECT set_config('work_mem', %s, true), set_config('jit', 'off', true)", [WORK_MEM])
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return {

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from areas.models import Area
 from reports.enums import Computation, IndicatorGroup
@@ -48,9 +49,10 @@ class Plan(models.Model):
 
     code = models.SlugField(_("code"), max_length=60, unique=True)
     issuer = models.CharField(_("issued by"), max_length=200)
-    number = models.CharField(_("number"), max_length=60)
-    date = models.DateField(_("date"))
-    title = models.CharField(_("title"), max_length=500)
+    # Contexts: other apps' catalogues translate "number", "date" and "title" otherwise.
+    number = models.CharField(pgettext_lazy("plan", "number"), max_length=60)
+    date = models.DateField(pgettext_lazy("plan", "date"))
+    title = models.CharField(pgettext_lazy("plan", "title"), max_length=500)
     # Empty for a national plan.
     area = models.ForeignKey(
         Area, verbose_name=_("area"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from areas.enums import Level
 from areas.models import Area, Equivalent
 from areas.paths import SEGMENT_WIDTH, outermost, subtree_q
 from reports import charts
-from reports.enums import IndicatorGroup, MapChoice
+from reports.enums import IndicatorGroup, MapChoice, Progress
 from reports.indicators import EMPTY, Figure, Frame, Wanted, figures, has_map_of_the_time, map_day
 from reports.models import Indicator, Plan
 from reports.targets import Goal, Point, gap, goal_for, progress
@@ -121,6 +121,28 @@ class Line:
 
 
 @dataclass
+class Section:
+    """One group of indicators as a table: its rows with the cells of those indicators only."""
+
+    label: str
+    indicators: list[Indicator]
+    rows: list[tuple[Line, list[Cell], str]]  # (line, cells, "row" | "remainder" | "total")
+
+
+@dataclass
+class Standing:
+    """An indicator of the whole area against every plan that applies."""
+
+    indicator: Indicator
+    figure: Figure | None
+    goals: list[tuple[Plan, Goal | None, Progress]]
+
+    @property
+    def percent(self) -> Decimal | None:
+        return self.figure.percent if self.figure else None
+
+
+@dataclass
 class Trend:
     indicator: Indicator
     points: list[tuple[int, Figure | None]]
@@ -155,6 +177,46 @@ class Dashboard:
         ]
 
     @property
+    def heading(self) -> str:
+        """The page's title: the area, or how many areas the group holds (they are listed under it)."""
+        return self.areas[0].name if len(self.areas) == 1 else _("%(count)s areas") % {"count": len(self.areas)}
+
+    @property
+    def map_label(self) -> str:
+        return MapChoice(self.map).label
+
+    @property
+    def sections(self) -> list[Section]:
+        lines = [(line, "row") for line in self.lines]
+        if self.remainder:
+            lines.append((self.remainder, "remainder"))
+        lines.append((self.total, "total"))
+        return [
+            Section(
+                str(label),
+                indicators,
+                [(line, [c for c in line.cells if c.indicator in indicators], kind) for line, kind in lines],
+            )
+            for label, indicators in self.groups
+        ]
+
+    @property
+    def standings(self) -> list[Standing]:
+        standings = []
+        for indicator in self.indicators:
+            figure = self.total.figure(indicator.code)
+            percent = figure.percent if figure else None
+            goals = [
+                (plan, goal := self.goal(plan, indicator), Progress(progress(percent, goal))) for plan in self.plans
+            ]
+            standings.append(Standing(indicator, figure, goals))
+        return standings
+
+    @property
+    def has_unconfirmed(self) -> bool:
+        return any(goal and goal.unconfirmed for standing in self.standings for _plan, goal, _status in standing.goals)
+
+    @property
     def has_estimates(self) -> bool:
         return any(line.is_estimate for line in [*self.lines, self.total])
 
@@ -178,18 +240,26 @@ def years_of(areas: tuple[Area, ...], today: datetime.date) -> list[int]:
 
 
 def dashboard(
-    areas: tuple[Area, ...], *, year: int, map: str, today: datetime.date, plan_id: int | None = None, title: str = ""
+    areas: tuple[Area, ...], *, year: int | None, map: str, today: datetime.date, plan_id: int | None = None
 ) -> Dashboard:
     """The table of `areas` (one area: its rows are its children; several: the areas themselves) for
-    `year` on `map`, against every plan that applies, with the trend of every indicator."""
+    `year` on `map`, against every plan that applies, with the trend of every indicator. Without a year:
+    the latest with any recognition (this year's campaigns may not have reached their decisions). A former
+    area has only the map of its time; a year after the reorganisation only today's."""
     current = all(area.is_valid_on(today) for area in areas)
-    if not current or (map == MapChoice.THEN and not has_map_of_the_time(year)):
-        map = MapChoice.THEN if not current else MapChoice.NOW
     indicators = list(Indicator.objects.all())
     wanted = [Wanted(indicator.code, indicator.computation, indicator.pk) for indicator in indicators]
     years = years_of(areas, today)
     trend_map = MapChoice.NOW if current else MapChoice.THEN
     trend_figures = _set_figures(areas, tuple(years), today, trend_map, wanted)
+    if year not in years:
+        computed = {indicator.code for indicator in indicators if not indicator.is_manual}
+        found_years = [y for (_key, y, code), figure in trend_figures.items() if code in computed and figure.numerator]
+        year = max(found_years, default=years[-1])
+    if not current:
+        map = MapChoice.THEN
+    elif not has_map_of_the_time(year):
+        map = MapChoice.NOW
     rows, found, remainder_figures = _rows(areas, year, map, today, wanted, trend_figures)
     # On the map of the time, today's areas are shown through the former areas that became them.
     totals = _summed(found if map != trend_map else trend_figures, rows if map != trend_map else areas, year)
@@ -197,13 +267,29 @@ def dashboard(
     book = plan_book()
     plans = book.applying(*areas)
     chosen = next((plan for plan in plans if plan.pk == plan_id), plans[-1] if plans else None)
-    names_on = map_day(year, today) if map == MapChoice.THEN else today
-    lines = [Line(row.name_on(names_on), _summed(found, [row], year), book.applying(row), row) for row in rows]
-    label = title or _subject_label(areas)
-    total = Line(label, totals, plans)
+    by_row: dict[str, dict[str, Figure]] = defaultdict(dict)
+    for (key, found_year, code), figure in found.items():
+        if found_year == year:
+            by_row[key][code] = figure
+    lines = [
+        Line(
+            _name_on(row, map_day(year, today)) if map == MapChoice.THEN else row.name,
+            by_row[row.path],
+            book.applying(row),
+            row,
+        )
+        for row in rows
+    ]
+    label = _subject_label(areas)
+    total = Line(pgettext("report row", "Total") if len(areas) > 1 or map != trend_map else label, totals, plans)
     remainder = None
     if any(figure.numerator or figure.denominator for figure in remainder_figures.values()):
-        remainder = Line(_("Not held by any row"), remainder_figures, plans)
+        # Subjects of the area itself (a clan of a commune), or records of a former area that no row took.
+        remainder = Line(
+            _("Not held by any row: recorded on %(area)s itself or on former areas") % {"area": label},
+            remainder_figures,
+            plans,
+        )
     for line in [*lines, total, *([remainder] if remainder else [])]:
         line.cells = [_cell(indicator, line, chosen, year, book) for indicator in indicators]
     return Dashboard(
@@ -220,7 +306,7 @@ def dashboard(
         plans=plans,
         plan=chosen,
         book=book,
-        trends=[_trend(indicator, areas, years, trend_figures, plans, book) for indicator in indicators],
+        trends=[_trend(indicator, areas, years, trend_figures, plans, book, today) for indicator in indicators],
         rows_label=_rows_label(rows, areas),
     )
 
@@ -247,13 +333,14 @@ def _rows(areas: tuple[Area, ...], year: int, map: str, today, wanted, trend_fig
             .valid_on(map_day(year, today))
             .distinct()
             .order_by("code")
+            .prefetch_related("former_names")
         )
         return rows, _set_figures(rows, (year,), today, map, wanted), {}
     if len(areas) > 1:
         return list(areas), trend_figures, {}
     (area,) = areas
     day = today if map == MapChoice.NOW else map_day(year, today)
-    rows = list(area.children.valid_on(day).order_by("code"))
+    rows = list(area.children.valid_on(day).order_by("code").prefetch_related("former_names"))
     found = figures(Frame((area.path,), len(area.path) + SEGMENT_WIDTH, (year,), today, map), wanted)
     held = {row.path for row in rows}
     remainder: dict[str, Figure] = defaultdict(lambda: EMPTY)
@@ -261,6 +348,12 @@ def _rows(areas: tuple[Area, ...], year: int, map: str, today, wanted, trend_fig
         if key not in held:
             remainder[code] += figure
     return rows, found, dict(remainder)
+
+
+def _name_on(area: Area, day: datetime.date) -> str:
+    """`Area.name_on` from prefetched former names: the name the row bore in the year shown."""
+    former = [name for name in area.former_names.all() if name.until > day]
+    return min(former, key=lambda name: name.until).name if former else area.name
 
 
 def _summed(found: Found, areas: Iterable[Area], year: int) -> dict[str, Figure]:
@@ -278,8 +371,13 @@ def _cell(indicator: Indicator, line: Line, plan: Plan | None, year: int, book: 
     return Cell(indicator, figure, goal, progress(figure.percent if figure else None, goal))
 
 
-def _trend(indicator, areas, years, found: Found, plans: list[Plan], book: PlanBook) -> Trend:
-    points = [(year, _summed(found, areas, year).get(indicator.code)) for year in years]
+def _trend(indicator, areas, years, found: Found, plans: list[Plan], book: PlanBook, today) -> Trend:
+    """The whole area's figure year by year. The current year shows once something has been recorded in
+    it: before its first decision, a zero would read as a fall."""
+    points = []
+    for year in years:
+        figure = _summed(found, areas, year).get(indicator.code)
+        points.append((year, None if year == today.year and not (figure and figure.numerator) else figure))
     steps = [(plan, book.points.get((plan.pk, indicator.code), [])) for plan in plans]
     return Trend(indicator, points, charts.trend_svg(indicator, points, steps))
 

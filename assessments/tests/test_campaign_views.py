@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from assessments.enums import Stage, Status
 from assessments.models import Campaign
-from assessments.tests.test_services import register_all
+from assessments.tests.test_services import advance_to, register_all
 
 
 def detail(campaign) -> str:
@@ -18,6 +18,12 @@ def detail(campaign) -> str:
 def test_the_list_needs_a_login(client, cw):
     response = client.get(reverse("assessments:campaigns"))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_list_and_the_page_are_only_read(client_for, cw):
+    client = client_for(cw.world.officer_a)
+    assert client.post(reverse("assessments:campaigns")).status_code == 405
+    assert client.post(detail(cw.campaign)).status_code == 405
 
 
 def test_the_list_filters_by_year_and_title(client_for, cw):
@@ -137,14 +143,19 @@ def test_the_page_shows_each_villages_progress_and_links(client_for, cw):
     register_all(cw)
     an = cw.assessment("Nguyễn Văn An")
     cw.campaign.assessments.filter(pk=an.pk).update(status=Status.APPROVED, passed=True)
-    page = client_for(cw.world.officer_a).get(detail(cw.campaign)).content.decode()
+    client = client_for(cw.world.officer_a)
+    page = client.get(detail(cw.campaign)).content.decode()
     assert cw.world.village_a1.name in page and cw.world.village_a2.name in page
     assert reverse("assessments:registration", args=[cw.campaign.pk, cw.world.village_a1.pk]) in page
-    assert reverse("assessments:grid", args=[cw.campaign.pk, cw.world.village_a1.pk]) in page
-    assert reverse("assessments:council", args=[cw.campaign.pk]) in page
     assert "33%" in page  # 1 of the 3 households of Tổ dân phố Đông
     assert "20%" in page  # 1 of the 5 of the campaign
     assert reverse("assessments:campaign_advance", args=[cw.campaign.pk]) in page
+    grid = reverse("assessments:grid", args=[cw.campaign.pk, cw.world.village_a1.pk])
+    council = reverse("assessments:council", args=[cw.campaign.pk])
+    assert grid not in page and council not in page  # their stages have not come yet
+    advance_to(cw.campaign, Stage.COMMUNE_REVIEW)
+    page = client.get(detail(cw.campaign)).content.decode()
+    assert grid in page and f"{council}?village={cw.world.village_a1.pk}" in page
 
 
 def test_a_village_head_sees_the_progress_of_their_village_only(client_for, cw):

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from assessments import services
 from assessments.enums import ScoreLayer, Stage, Status
@@ -171,14 +171,20 @@ def test_the_subject_page_shows_the_layers_evidence_outcome_and_history(council,
     page = client_for(council.world.viewer_a).get(subject_url(council, "Nguyễn Văn An")).content.decode()
     item = re.search(r'<tr id="item-2.1" class="is-different">.*?</tr>', page, re.S).group(0)
     assert "18" in item and "<mark>20</mark>" in item
-    try:
-        file_url = reverse("assessments:evidence_file", args=[council.assessment("Nguyễn Văn An").evidence.get().pk])
-    except NoReverseMatch:  # the evidence screens come with their own module
-        file_url = "giay-khen.jpg"
-    assert file_url in page
+    evidence = council.assessment("Nguyễn Văn An").evidence.get()
+    assert reverse("assessments:evidence_file", args=[evidence.pk]) in page
+    assert reverse("assessments:evidence_thumb", args=[evidence.pk]) in page
+    assert "evidence-add" not in page  # nobody adds evidence once the village has sent the subject
     assert "Đạt" in page
     assert "hộ gia đình, qua đường dẫn riêng" in page  # the self-assessment came through the link
     assert "Head_A1" in page and "Đã gửi hội đồng" in page
+
+
+def test_during_the_village_review_the_village_head_may_attach_evidence_from_the_subject_page(cw, client_for):
+    open_village_review(cw)
+    target = reverse("assessments:subject", args=[cw.assessment("Trần Thị Bình").pk])
+    assert "evidence-add" in client_for(cw.world.head_a1).get(target).content.decode()
+    assert "evidence-add" not in client_for(cw.world.viewer_a).get(target).content.decode()
 
 
 def test_the_council_adjusts_an_item_with_a_reason(council, client_for):
@@ -240,7 +246,7 @@ def test_approving_a_whole_village_needs_the_count_the_page_showed(council, clie
     client = client_for(council.world.council_a)
     response = client.post(approve_village_url(council), {"count": 1}, follow=True)
     assert not council.campaign.assessments.filter(status=Status.APPROVED).exists()
-    assert "thôn" in message(response).lower()
+    assert "đã thay đổi" in message(response)
     response = client.post(approve_village_url(council), {"count": 2}, follow=True)
     assert "2" in message(response)
     approved = set(council.campaign.assessments.filter(status=Status.APPROVED).values_list("subject_name", flat=True))

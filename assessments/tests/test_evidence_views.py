@@ -44,10 +44,9 @@ def stored_files(settings) -> list:
 
 
 def fetch(client, url: str):
-    """A served file's response and body, the response closed (its headers stay readable)."""
+    """A served file's response and body; reading a streamed body to its end also closes the file."""
     response = client.get(url)
     body = b"".join(response.streaming_content) if response.streaming else response.content
-    response.close()
     return response, body
 
 

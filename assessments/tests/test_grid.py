@@ -9,12 +9,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from accounts.models import User
 from assessments import services
 from assessments.enums import ScoreLayer, Stage, Status
 from assessments.models import Assessment, Score
 from assessments.services import Actor
-from assessments.tests.conftest import points
+from assessments.tests.conftest import SET, points
 from assessments.tests.test_services import advance_to, register_all
+from criteria.services import criteria_set_import, criteria_set_publish
+from criteria.spec import spec_from_mapping
+from registry.models import Person
 from registry.services import household_create
 
 
@@ -139,6 +143,57 @@ def test_out_of_its_stage_the_grid_is_read_only_and_says_why(cw, client_for):
     register_all(cw)
     page = client_for(cw.world.head_a1).get(url(cw)).content.decode()
     assert 'inputmode="decimal"' not in page and "Thôn xét" in page
+
+
+CITIZEN_SET = SET | {
+    "key": "cong-dan-thu",
+    "title": "citizen",
+    "name": "Công dân học tập (thử)",
+    "forms": [{"key": "farmer", "label": "Nông dân"}, {"key": "worker", "label": "Công nhân"}],
+    "groups": [
+        {
+            "code": "1",
+            "title": "Năng lực",
+            "points": 100,
+            "items": [
+                {"code": "1.1", "text": "Tự học", "max": 50},
+                {"code": "1.2", "text": "Học nghề nông", "max": 50, "forms": ["farmer"]},
+                {"code": "1.3", "text": "Học nghề công nghiệp", "max": 50, "forms": ["worker"]},
+            ],
+        }
+    ],
+}
+
+
+def test_each_citizen_gets_only_the_items_of_their_form(cw, client_for):
+    Person.objects.filter(full_name="Nguyễn Văn An").update(labour_group="farmer")
+    Person.objects.filter(full_name="Trần Thị Bình").update(labour_group="worker")
+    root = User.objects.get(username="criteria-root")  # made by the cw fixture's set
+    draft = criteria_set_import(by=root, spec=spec_from_mapping(CITIZEN_SET), area=None)
+    campaign = services.campaign_create(
+        by=None,
+        name="",
+        year=2026,
+        title="citizen",
+        area=cw.world.commune_a,
+        criteria_set=criteria_set_publish(by=root, criteria_set=draft),
+    )
+    services.campaign_open(by=None, campaign=campaign)
+    cw.campaign = campaign
+    register_all(cw)
+    advance_to(campaign, Stage.VILLAGE_REVIEW)
+    client = client_for(cw.world.head_a1)
+    page = client.get(url(cw)).content.decode()
+
+    def cells(name):
+        row = re.search(rf'<tr id="a{cw.assessment(name).pk}".*?</tr>', page, re.S).group(0)
+        return {code: "<input" in cell for code, cell in re.findall(r'<td data-label="(1\.\d)"(.*?)</td>', row)}
+
+    assert cells("Nguyễn Văn An") == {"1.1": True, "1.2": True, "1.3": False}
+    assert cells("Trần Thị Bình") == {"1.1": True, "1.2": False, "1.3": True}
+    assert cells("Lê Văn Cường") == {"1.1": False, "1.2": False, "1.3": False}  # no labour group: no form yet
+    refused = save_cell(client, cw, "Nguyễn Văn An", "1.3", "20")
+    assert refused.status_code == 400 and "1.3" in refused.json()["error"]
 
 
 # --- Saving a cell ----------------------------------------------------------------------------------

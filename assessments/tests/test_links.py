@@ -88,6 +88,7 @@ def test_the_sheet_is_only_for_those_who_hand_out_links(client, client_for, cw, 
     assert client.get(url).status_code == 302
     assert client_for(cw.world.viewer_a).get(url).status_code == 403
     assert client_for(cw.world.officer_b).get(url).status_code == 404
+    assert client_for(cw.world.head_a1).post(url).status_code == 405
 
 
 # --- The household's side ----------------------------------------------------------------------------

@@ -61,12 +61,8 @@ def subject_for(request: HttpRequest, assessment_id: int, *, write: bool) -> tup
 
 def evidence_for(request: HttpRequest, evidence_id: int, *, write: bool) -> tuple[Evidence, Actor]:
     """A piece of evidence still shown, checked through its subject like subject_for."""
-    assessment_id = (
-        Evidence.objects.filter(pk=evidence_id, removed_at__isnull=True).values_list("assessment_id", flat=True).first()
-    )
-    if assessment_id is None:
+    evidence = Evidence.objects.filter(pk=evidence_id, removed_at__isnull=True).first()
+    if evidence is None:
         raise Http404
-    assessment, actor = subject_for(request, assessment_id, write=write)
-    evidence = Evidence.objects.get(pk=evidence_id)
-    evidence.assessment = assessment
+    evidence.assessment, actor = subject_for(request, evidence.assessment_id, write=write)
     return evidence, actor

@@ -115,6 +115,9 @@ def campaign_detail(request: HttpRequest, campaign_id: int) -> HttpResponse:
         "cards": [_card(row, request.user) for row in rows],
         "can_manage": request.user.can(Capability.MANAGE_CAMPAIGNS, campaign.area),
         "can_advance": campaign.stage not in (Stage.DRAFT, Stage.CLOSED),
+        # The review screens once their stage has come (they stay readable afterwards).
+        "reviewing": STAGE_ORDER.index(campaign.stage) >= STAGE_ORDER.index(Stage.VILLAGE_REVIEW),
+        "at_council": STAGE_ORDER.index(campaign.stage) >= STAGE_ORDER.index(Stage.COMMUNE_REVIEW),
     }
     return render(request, "assessments/campaign_detail.html", context)
 

@@ -23,7 +23,15 @@ from assessments import selectors, services
 from assessments.enums import EventKind, ScoreLayer, Stage, Status
 from assessments.models import Assessment, Evidence
 from assessments.rules import reasons_from_json, rules_for
-from assessments.views.grid import area_of, campaign_for, int_or_none, outcome_label, parse_points
+from assessments.views.grid import (
+    VILLAGE_STAGES,
+    VILLAGE_STATUSES,
+    area_of,
+    campaign_for,
+    int_or_none,
+    outcome_label,
+    parse_points,
+)
 from criteria.engine import InvalidScores, Item, points_text
 
 PAGE_SIZE = 100
@@ -102,14 +110,18 @@ def council_queue(request: HttpRequest, campaign_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def council_approve_village(request: HttpRequest, campaign_id: int, village_id: int) -> HttpResponse:
-    """Approve every subject the village sent. The page said how many; if more arrived since, nothing is
-    approved and the council looks again."""
+    """Approve every subject the village sent. The page said how many; if that changed since (the village
+    sent more, another member acted), nothing is approved and the council looks again."""
     campaign = campaign_for(request, campaign_id)
     village = area_of(request, campaign, village_id)
     require(request.user, Capability.REVIEW_COMMUNE, village)
     ids = list(campaign.assessments.filter(area=village, status=Status.VILLAGE_REVIEWED).values_list("pk", flat=True))
     if len(ids) != int_or_none(request.POST.get("count")):
-        messages.error(request, _("The village sent more subjects since the page was loaded. Look at them first."))
+        messages.error(
+            request,
+            _("What %(village)s sent has changed since the page was loaded: look at it again.")
+            % {"village": village.name},
+        )
     else:
         try:
             approved = services.council_approve(by=request.user, campaign=campaign, assessment_ids=ids)
@@ -233,6 +245,12 @@ def _page(request: HttpRequest, assessment: Assessment, *, error: str = "", post
             and user.can(Capability.REVIEW_COMMUNE, assessment.area)
         ),
         "may_review_village": user.can(Capability.REVIEW_VILLAGE, assessment.area),
+        # The village head may still attach evidence while the village reviews (evidence.py's forms).
+        "may_add_evidence": (
+            campaign.stage in VILLAGE_STAGES
+            and assessment.status in VILLAGE_STATUSES
+            and user.can(Capability.REVIEW_VILLAGE, assessment.area)
+        ),
         "error": error,
         "posted": posted or {},
     }

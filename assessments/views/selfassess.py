@@ -25,7 +25,7 @@ from assessments.rules import rules_for
 from assessments.services import Actor
 from assessments.views.access import SUBJECTS, remember_link
 from assessments.views.grid import int_or_none, parse_points
-from criteria.engine import Group, InvalidScores, Item, evaluate, points_text
+from criteria.engine import InvalidScores, Item, evaluate, points_text
 
 
 @dataclass
@@ -93,9 +93,7 @@ def _page(
     campaign = assessment.campaign
     rules = rules_for(campaign.criteria_set)
     items = _items(assessment, rules)
-    saved = {
-        s.item_code: s for s in Score.objects.filter(assessment=assessment, layer=ScoreLayer.SELF).order_by("item_code")
-    }
+    saved = {s.item_code: s for s in Score.objects.filter(assessment=assessment, layer=ScoreLayer.SELF)}
     lines = {}
     for item in items:
         score = saved.get(item.code)
@@ -106,16 +104,14 @@ def _page(
     for evidence in assessment.evidence.filter(removed_at__isnull=True):
         if evidence.item_code in lines:
             lines[evidence.item_code].evidence.append(evidence)
-    groups: list[tuple[Group, list[ItemLine]]] = [
-        (group, [lines[item.code] for item in group.items if item.code in lines]) for group in rules.groups
-    ]
+    groups = [(group, [lines[item.code] for item in group.items if item.code in lines]) for group in rules.groups]
     notice = _notice(assessment, may_write) if items else _("This subject has no form in the campaign's set.")
     own = {code: score.points for code, score in saved.items()}
     context = {
         "campaign": campaign,
         "assessment": assessment,
         "link": link,
-        "groups": [(group, group_lines) for group, group_lines in groups if group_lines],
+        "groups": [(group, shown) for group, shown in groups if shown],
         "editable": not notice,
         "notice": notice,
         "may_register": link is not None

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from assessments.enums import EventKind
+from assessments.enums import EventKind, Stage
 from recognition import services
 from recognition.enums import DecisionStatus
 from recognition.selectors import verify
@@ -101,3 +101,31 @@ def test_a_revoked_decision_shows_as_revoked_and_keeps_its_history(approved):
 )
 def test_typed_codes_are_normalised_or_refused(typed, stored):
     assert services.normalise_code(typed) == stored
+
+
+def test_a_draft_is_prepared_only_at_the_decision_stage(approved):
+    approved.campaign.stage = Stage.COMMUNE_REVIEW
+    approved.campaign.save(update_fields=["stage"])
+    with pytest.raises(RecognitionError, match="quyết định"):
+        services.decision_create(by=None, campaign=approved.campaign, commune=approved.world.commune_a)
+
+
+def test_a_supplementary_draft_lists_only_those_not_yet_recognised(approved):
+    first = draft(approved)
+    services.entry_exclude(by=None, entry=first.entries.get(assessment__subject_name="Lê Văn Cường"), reason="Bổ sung")
+    services.decision_issue(by=None, decision=first)
+    second = services.decision_create(by=None, campaign=approved.campaign, commune=approved.world.commune_a)
+    assert [e.assessment.subject_name for e in second.entries.all()] == ["Lê Văn Cường"]
+    services.decision_update(by=None, decision=second, number="13", date=datetime.date(2026, 12, 28), signer_name="X")
+    services.decision_issue(by=None, decision=second)
+    with pytest.raises(RecognitionError, match="Phường An Hòa"):
+        services.decision_create(by=None, campaign=approved.campaign, commune=approved.world.commune_a)
+
+
+def test_a_revoked_decision_frees_its_subjects_for_a_new_one(approved):
+    decision = services.decision_issue(by=None, decision=draft(approved))
+    services.decision_revoke(by=None, decision=decision, reason="Sai sót", revoking_decision="20/QĐ-UBND")
+    assert (
+        services.decision_create(by=None, campaign=approved.campaign, commune=approved.world.commune_a).entries.count()
+        == 4
+    )

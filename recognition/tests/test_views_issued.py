@@ -194,3 +194,13 @@ def test_revoking_needs_the_capability_the_scope_and_a_post(client_for, issued_d
     assert client_for(approved.world.viewer_a).post(url, data).status_code == 403
     assert client_for(approved.world.officer_b).post(url, data).status_code == 404
     assert client_for(approved.world.officer_a).get(url).status_code == 405
+
+
+def test_the_decisions_page_takes_a_fixed_number_of_queries(
+    client_for, issued_decision, approved, django_assert_max_num_queries
+):
+    client = client_for(approved.world.officer_a)
+    url = reverse("recognition:detail", args=[issued_decision.pk])
+    client.get(url)  # warm the session
+    with django_assert_max_num_queries(12):
+        assert client.get(url).status_code == 200

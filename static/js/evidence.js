@@ -32,8 +32,11 @@
     return new File([blob], name, { type: "image/jpeg", lastModified: file.lastModified });
   }
 
+  // Sends the form; returns the response and by how much the subject's version rises if it is all
+  // ours (each piece of evidence added raises it by one, a removal leaves it).
   async function send(form) {
     const data = new FormData(form);
+    let bumps = 0;
     if (form.classList.contains("evidence-form")) {
       const files = data.getAll("files").filter((file) => file instanceof File && file.name);
       data.delete("files");
@@ -41,8 +44,18 @@
         const small = await shrink(file);
         data.append("files", small, small.name);
       }
+      bumps = Math.max(1, files.length);
     }
-    return fetch(form.action, { method: "POST", body: data, credentials: "same-origin" });
+    const response = await fetch(form.action, { method: "POST", body: data, credentials: "same-origin" });
+    return { response, bumps };
+  }
+
+  // The points form must carry the version our own evidence change produced, or its save would be
+  // refused as stale; a bigger jump means someone else changed the subject, and the refusal is right.
+  function followVersion(page, bumps) {
+    const mine = document.querySelector('#scores input[name="version"]');
+    const fresh = page.querySelector('#scores input[name="version"]');
+    if (mine && fresh && Number(fresh.value) - Number(mine.value) <= bumps) mine.value = fresh.value;
   }
 
   document.addEventListener("submit", async (event) => {
@@ -56,11 +69,12 @@
     button.setAttribute("aria-busy", "true");
     if (button.dataset.busy) status.textContent = button.dataset.busy;
     try {
-      const response = await send(form);
+      const { response, bumps } = await send(form);
       const page = new DOMParser().parseFromString(await response.text(), "text/html");
       const fresh = page.getElementById(box.id);
       if (!response.ok || !fresh) throw new Error(response.statusText || String(response.status));
       const said = page.querySelector(".messages");
+      followVersion(page, bumps);
       box.replaceWith(fresh);
       fresh.querySelector(".evidence-status").textContent = said ? said.textContent.trim() : "";
     } catch (error) {

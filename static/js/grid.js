@@ -13,7 +13,8 @@
   filter?.addEventListener("input", () => {
     const wanted = fold(filter.value.trim());
     for (const row of grid.tBodies[0].rows) {
-      row.dataset.search ??= fold(row.querySelector(".grid-name")?.textContent || "");
+      const name = row.querySelector(".grid-name a"); // the name and the code beside it, not the badges
+      row.dataset.search ??= name ? fold(`${name.textContent} ${name.nextElementSibling.textContent}`) : "";
       row.hidden = wanted !== "" && !row.dataset.search.includes(wanted);
     }
   });
@@ -159,7 +160,7 @@
   });
   grid.addEventListener("keydown", (event) => {
     const input = event.target;
-    if (!input.matches(CELL)) return;
+    if (!input.matches(CELL) || event.isComposing) return;
     const step = { Enter: event.shiftKey ? -1 : 1, ArrowDown: 1, ArrowUp: -1 }[event.key];
     if (!step) return;
     event.preventDefault();

@@ -43,3 +43,19 @@ class Command(BaseCommand):
             more = f" (+{len(user.assignments) - 2})" if len(user.assignments) > 2 else ""
             self.stdout.write(f"  {user.username:<18} {roles}{more}")
         self.stdout.write(f"  {'admin':<18} Quản trị hệ thống (trang /admin/)")
+        self.print_codes()
+
+    def print_codes(self):
+        from recognition.enums import DecisionStatus
+        from recognition.models import Certificate
+
+        codes = Certificate.objects.order_by("pk")
+        valid = codes.filter(entry__decision__status=DecisionStatus.ISSUED).first()
+        revoked = codes.filter(entry__decision__status=DecisionStatus.REVOKED).first()
+        if valid or revoked:
+            self.stdout.write("")
+            self.stdout.write("Xác minh giấy chứng nhận tại /v/ — ví dụ:")
+        if valid:
+            self.stdout.write(f"  {valid.code}  (còn hiệu lực)")
+        if revoked:
+            self.stdout.write(f"  {revoked.code}  (đã thu hồi)")

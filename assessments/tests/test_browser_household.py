@@ -8,11 +8,9 @@ from PIL import Image
 
 from assessments import services
 from assessments.enums import Stage, Status
-from tests.world import PASSWORD
+from tests.browser.steps import PHONE, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 360, "height": 740}
 
 
 def phone_photo(path) -> None:
@@ -26,12 +24,7 @@ def test_a_household_self_assesses_through_its_link_with_a_photo(
 ):
     services.campaign_advance(by=cw.world.officer_a, campaign=cw.campaign)  # the officer opened self-assessment
     assert cw.campaign.stage == Stage.SELF_ASSESSMENT
-    page.set_viewport_size(PHONE)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill("head_a1")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server, "head_a1")
 
     # The village head registers the whole village, then issues An's link and reads it off the sheet.
     page.goto(f"{live_server.url}/campaigns/{cw.campaign.pk}/")

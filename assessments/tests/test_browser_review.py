@@ -12,20 +12,9 @@ from assessments import services
 from assessments.enums import ScoreLayer, Stage, Status
 from assessments.tests.test_grid import open_village_review
 from assessments.tests.test_services import advance_to
-from tests.world import PASSWORD
+from tests.browser.steps import PHONE, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 360, "height": 740}
-
-
-def log_in(page, live_server, username: str) -> None:
-    page.set_viewport_size(PHONE)
-    page.goto(live_server.url + reverse("login"))
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(live_server.url + "/")
 
 
 def test_a_village_head_reviews_on_a_phone(cw, live_server, page, artifacts_dir):

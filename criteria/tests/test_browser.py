@@ -8,21 +8,15 @@ import pytest
 from criteria.models import CriteriaSet
 from criteria.tests.builders import spec
 from criteria.xlsx import write_workbook
-from tests.world import PASSWORD
+from tests.browser.steps import PHONE, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 360, "height": 740}
 
 
 def test_staff_import_extend_publish_and_evaluate_on_a_phone(world, live_server, page, artifacts_dir, tmp_path):
     workbook = tmp_path / "bo-tieu-chi.xlsx"
     write_workbook(spec(key="gdht-tinh", name="Gia đình học tập của tỉnh"), str(workbook))
-    page.set_viewport_size(PHONE)
-    page.goto(live_server.url + "/criteria/")
-    page.get_by_label("Tên đăng nhập").fill("staff")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
+    log_in(page, live_server, "staff", start="/criteria/")
 
     # Import the set from Excel, for the province, and publish it.
     page.get_by_role("button", name="Nhập bộ tiêu chí từ tệp").click()

@@ -7,11 +7,9 @@ import subprocess
 import pytest
 from docx import Document
 
-from tests.world import PASSWORD
+from tests.browser.steps import PHONE, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 360, "height": 740}
 
 
 def pdf_text(path) -> str:
@@ -19,12 +17,7 @@ def pdf_text(path) -> str:
 
 
 def test_an_officer_issues_a_decision_and_downloads_its_files(approved, live_server, page, artifacts_dir):
-    page.set_viewport_size(PHONE)
-    page.goto(live_server.url + "/")
-    page.get_by_label("Tên đăng nhập").fill("officer_a")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(live_server.url + "/")
+    log_in(page, live_server, "officer_a")
 
     # The home page asks for the decision; its link leads to the approved list waiting in the commune.
     page.get_by_role("link", name="Ban hành quyết định công nhận").click()

@@ -5,11 +5,10 @@ import pytest
 
 from registry.models import Household, Person
 from registry.tests import sheets
-from tests.world import PASSWORD
+from tests.browser.steps import PHONE, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 360, "height": 740}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -35,12 +34,7 @@ def fits_the_phone(page) -> bool:
 
 
 def test_an_officer_imports_fixes_reimports_and_finds_a_household(world, live_server, page, artifacts_dir):
-    page.set_viewport_size(PHONE)
-    page.goto(live_server.url + "/")
-    page.get_by_label("Tên đăng nhập").fill("officer_a")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(live_server.url + "/")
+    log_in(page, live_server, "officer_a")
     # The home page asks for the households of the empty villages and leads to the import.
     page.get_by_role("link", name="Thôn, tổ chưa có hộ nào ở Phường An Hòa").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Nhập từ Excel"

@@ -6,20 +6,11 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from tests.world import PASSWORD
+from tests.browser.steps import PHONE, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1366, "height": 900}
-
-
-def log_in(page, live_server, username: str) -> None:
-    page.goto(live_server.url + "/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(live_server.url + "/")
 
 
 def test_staff_drill_from_the_province_into_a_commune_and_download_both_exports(

@@ -2,20 +2,13 @@
 
 import pytest
 
-from tests.world import PASSWORD
+from tests.browser.steps import PHONE, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 360, "height": 740}
-
 
 def test_a_commune_officer_logs_in_on_a_phone(world, live_server, page, artifacts_dir):
-    page.set_viewport_size(PHONE)
-    page.goto(live_server.url + "/")
-    page.get_by_label("Tên đăng nhập").fill("officer_a")
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(live_server.url + "/")
+    log_in(page, live_server, "officer_a")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Xin chào")
     assert page.get_by_text("Phường An Hòa").first.is_visible()
     # Nothing wider than the phone: no sideways scrolling.

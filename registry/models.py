@@ -50,6 +50,7 @@ class Tracked(models.Model):
     )
     end_reason = models.CharField(_("reason"), max_length=12, choices=EndReason.choices, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set by every write, bulk ones included, and indexed: "the latest change" is one probe.
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = RegistryQuerySet.as_manager()
@@ -86,6 +87,7 @@ class Clan(Tracked):
         verbose_name_plural = _("clans")
         ordering = ["search_name", "code"]
         constraints = [models.UniqueConstraint(fields=["area", "code"], name="clan_code_unique_in_commune")]
+        indexes = [models.Index(fields=["updated_at"], name="clan_updated")]
 
     def __str__(self) -> str:
         return f"{self.name} — {self.branch}" if self.branch else self.name
@@ -115,6 +117,7 @@ class Unit(Tracked):
         verbose_name_plural = _("units")
         ordering = ["search_name", "code"]
         constraints = [models.UniqueConstraint(fields=["commune", "code"], name="unit_code_unique_in_commune")]
+        indexes = [models.Index(fields=["updated_at"], name="unit_updated")]
 
     def __str__(self) -> str:
         return self.name
@@ -136,7 +139,10 @@ class Household(Tracked):
         verbose_name_plural = _("households")
         ordering = ["code"]
         constraints = [models.UniqueConstraint(fields=["commune", "code"], name="household_code_unique_in_commune")]
-        indexes = [models.Index(fields=["area", "code"], name="household_village_code")]
+        indexes = [
+            models.Index(fields=["area", "code"], name="household_village_code"),
+            models.Index(fields=["updated_at"], name="household_updated"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} — {self.head_name}"
@@ -182,7 +188,10 @@ class Person(Tracked):
                 condition=Q(household__isnull=False) | Q(unit__isnull=False), name="person_in_household_or_unit"
             )
         ]
-        indexes = [models.Index(fields=["area", "search_name"], name="person_area_name")]
+        indexes = [
+            models.Index(fields=["area", "search_name"], name="person_area_name"),
+            models.Index(fields=["updated_at"], name="person_updated"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name

@@ -152,7 +152,7 @@ def household_update(
     household.area = village
     household.save(update_fields=["code", "head_name", "search_name", "address", "clan", "area", "updated_at"])
     if moved:
-        household.members.update(area=village)
+        household.members.update(area=village, updated_at=timezone.now())
     head = household.members.active().filter(is_head=True).first()
     if head and head.full_name != household.head_name:
         head.full_name, head.search_name = household.head_name, household.search_name
@@ -164,7 +164,7 @@ def household_update(
 def household_end(*, household: Household, on: datetime.date, reason: str) -> Household:
     """The household stops counting from `on` (moved away, dissolved…); so do its current members."""
     _end(household, on=on, reason=reason)
-    household.members.filter(active_to__isnull=True).update(active_to=on, end_reason=reason)
+    household.members.filter(active_to__isnull=True).update(active_to=on, end_reason=reason, updated_at=timezone.now())
     return household
 
 
@@ -265,7 +265,7 @@ def person_update(
 def _make_head(person: Person) -> None:
     """One head per household, and the household's head name is theirs."""
     household = person.household
-    household.members.exclude(pk=person.pk).filter(is_head=True).update(is_head=False)
+    household.members.exclude(pk=person.pk).filter(is_head=True).update(is_head=False, updated_at=timezone.now())
     if household.head_name != person.full_name:
         household.head_name, household.search_name = person.full_name, person.search_name
         household.save(update_fields=["head_name", "search_name", "updated_at"])
@@ -371,14 +371,16 @@ def unit_update(*, unit: Unit, code: str, name: str, kind: str, village: Area | 
     unit.area = _unit_area(unit.commune, village)
     unit.save(update_fields=["code", "name", "search_name", "kind", "staff_count", "area", "updated_at"])
     # Staff who live elsewhere are counted where their unit is.
-    unit.staff.filter(household__isnull=True).update(area=unit.area)
+    unit.staff.filter(household__isnull=True).update(area=unit.area, updated_at=timezone.now())
     return unit
 
 
 @transaction.atomic
 def unit_end(*, unit: Unit, on: datetime.date, reason: str) -> Unit:
     _end(unit, on=on, reason=reason)
-    unit.staff.filter(household__isnull=True, active_to__isnull=True).update(active_to=on, end_reason=reason)
+    unit.staff.filter(household__isnull=True, active_to__isnull=True).update(
+        active_to=on, end_reason=reason, updated_at=timezone.now()
+    )
     return unit
 
 

@@ -18,7 +18,7 @@ parent — split by their shares when there are several, which is then flagged a
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -34,7 +34,7 @@ from recognition.enums import DecisionStatus
 from recognition.models import Decision, Entry
 from registry.models import Clan, Household, Person, Unit
 from reports.enums import Computation, MapChoice
-from reports.models import ManualFigure
+from reports.models import ManualFigure, Tally
 
 # 01/07/2025: the district tier ended and most communes merged, nationwide. A year's "map of the time" is
 # the one in force on its last day before this (30/06/2025 for 2025).
@@ -55,6 +55,7 @@ T = {
     "clan": Clan._meta.db_table,
     "unit": Unit._meta.db_table,
     "figure": ManualFigure._meta.db_table,
+    "tally": Tally._meta.db_table,
 }
 
 
@@ -121,9 +122,11 @@ class Wanted:
 
 @dataclass
 class _Sql:
-    """SQL text and its parameters, kept in the order they appear."""
+    """SQL text and its parameters, kept in the order they appear. With `everywhere`, the sources count
+    every area (to fill the tally) and nothing is placed: the filters near a scope fall away."""
 
     years: tuple[int, ...]
+    everywhere: bool = False
     ctes: list[tuple[str, str, list]] = field(default_factory=list)
     parts: list[tuple[str, list]] = field(default_factory=list)
 
@@ -131,11 +134,16 @@ class _Sql:
         """`column` among the years, as values the planner can estimate (a join on `yrs` it cannot)."""
         return f"{column} IN ({', '.join('%s' for _year in self.years)})", list(self.years)
 
+    def within(self, column: str, places: str) -> str:
+        """`column` (an area id) among the areas of the CTE `places`: near the scope."""
+        return "1 = 1" if self.everywhere else f"{column} IN (SELECT area_id FROM {places})"
+
     def cte(self, name: str, sql: str, params: Iterable = (), *, materialized: bool = False) -> None:
         if all(head.split()[0] != name for head, _sql, _params in self.ctes):
             self.ctes.append((f"{name} AS MATERIALIZED" if materialized else f"{name} AS", sql, list(params)))
 
-    def text(self) -> tuple[str, list]:
+    def text(self, select: str) -> tuple[str, list]:
+        """`WITH <ctes> <select>`, where `select` reads the union of the parts as `counted`."""
         params: list = []
         with_parts = []
         for head, sql, cte_params in self.ctes:
@@ -146,11 +154,7 @@ class _Sql:
             union.append(sql)
             params += part_params
         body = " UNION ALL ".join(union)
-        sql = (
-            f"WITH {', '.join(with_parts)} SELECT ind, year, key, SUM(num), SUM(den), MIN(exact) "
-            f"FROM ({body}) counted GROUP BY ind, year, key"
-        )
-        return sql, params
+        return f"WITH {', '.join(with_parts)} {select.format(counted=f'({body}) counted')}", params
 
 
 def _in_scope(column: str, scope: tuple[str, ...]) -> tuple[str, list]:
@@ -171,6 +175,15 @@ def _active(alias: str, day: str = "y.day") -> str:
     return (
         f"({alias}.active_from IS NULL OR {alias}.active_from <= {day}) "
         f"AND ({alias}.active_to IS NULL OR {alias}.active_to > {day})"
+    )
+
+
+def _years(q: _Sql, frame: Frame) -> None:
+    days = [(year, count_day(year, frame.today), map_day(year, frame.today)) for year in frame.years]
+    q.cte(
+        "yrs",
+        " UNION ALL ".join("SELECT %s AS year, %s AS day, %s AS map_day" for _day in days),
+        [value for row in days for value in row],
     )
 
 
@@ -260,7 +273,7 @@ def _recognised(q: _Sql, title: str, subject: str, *, name: str = "", where: str
         f"{name}_subjects",
         f"SELECT c.year, a.campaign_id, a.id, a.area_id, a.{subject}_id AS subject_id "
         f"FROM {T['campaign']} c CROSS JOIN {T['assessment']} a WHERE a.campaign_id = c.id AND c.title = %s "
-        f"AND {years} AND {where or 'a.area_id IN (SELECT area_id FROM recnear)'}",
+        f"AND {years} AND {where or q.within('a.area_id', 'recnear')}",
         [title, *year_params],
         materialized=True,
     )
@@ -276,83 +289,77 @@ def _recognised(q: _Sql, title: str, subject: str, *, name: str = "", where: str
     return name
 
 
-def _placed(ind: str, source: str, places: str) -> str:
-    """A part of the union: a source of (year, area_id, num, den) spread onto the rows."""
-    on = "pl.area_id = s.area_id" + (" AND pl.year = s.year" if places == "regplaces" else "")
-    return (
-        f"SELECT '{ind}' AS ind, s.year, pl.key, s.num * pl.share AS num, s.den * pl.share AS den, pl.exact "
-        f"FROM ({source}) s JOIN {places} pl ON {on}"
-    )
+# --- Sources: each a statement of (year, area_id, num, den) that indicators add up -------------------
+
+Build = Callable[[_Sql, Frame], tuple[str, list]]
 
 
-def _recognised_part(q: _Sql, ind: str, title: str, subject: str) -> None:
-    _recognised(q, title, subject)
-    q.parts.append(
-        (
-            _placed(
-                ind,
-                f"SELECT year, area_id, COUNT(DISTINCT subject_id) AS num, 0 AS den FROM rec_{title} "
-                f"GROUP BY year, area_id",
-                "places",
-            ),
+@dataclass(frozen=True)
+class Source:
+    """One count that indicators add up, before it is placed on a map: `build` adds the CTEs it needs and
+    returns SQL of (year, area_id, num, den); `places` names the CTE that places its areas on the rows —
+    `places` for records (areas of their time), `regplaces` for today's registry rows. A `tallied` source
+    is kept in `reports.Tally`; the others are cheap and always counted from their rows."""
+
+    build: Build
+    places: str
+    tallied: bool = True
+
+
+def _recognised_count(title: str, subject: str) -> Build:
+    """Subjects recognised with the title, where their assessment was recorded."""
+
+    def build(q: _Sql, frame: Frame) -> tuple[str, list]:
+        name = _recognised(q, title, subject)
+        return (
+            f"SELECT year, area_id, COUNT(DISTINCT subject_id) AS num, 0 AS den FROM {name} GROUP BY year, area_id",
             [],
         )
-    )
+
+    return build
 
 
-def _subjects_part(q: _Sql, frame: Frame, ind: str, table: str, title: str, subject: str) -> None:
-    """The denominator of a title: on today's map, the registry's rows active on the count day; on the map
-    of the time, the subjects that year's campaigns of the title took from the registry, where they were."""
-    if frame.map == MapChoice.NOW:
-        source = (
+def _registry_count(table: str) -> Build:
+    """The denominator of a title on today's map: the registry's rows active on the count day."""
+
+    def build(q: _Sql, frame: Frame) -> tuple[str, list]:
+        return (
             f"SELECT y.year, r.area_id, 0 AS num, COUNT(*) AS den FROM {T[table]} r JOIN yrs y ON {_active('r')} "
-            f"WHERE r.area_id IN (SELECT area_id FROM regplaces) GROUP BY y.year, r.area_id"
+            f"WHERE {q.within('r.area_id', 'regplaces')} GROUP BY y.year, r.area_id",
+            [],
         )
-        q.parts.append((_placed(ind, source, "regplaces"), []))
-        return
-    years, params = q.in_years("c.year")
-    source = (
-        f"SELECT c.year, a.area_id, 0 AS num, COUNT(DISTINCT a.{subject}_id) AS den "
-        f"FROM {T['assessment']} a JOIN {T['campaign']} c ON c.id = a.campaign_id "
-        f"WHERE c.title = %s AND {years} AND a.area_id IN (SELECT area_id FROM places) "
-        f"GROUP BY c.year, a.area_id"
-    )
-    q.parts.append((_placed(ind, source, "places"), [title, *params]))
+
+    return build
 
 
-def _family(q: _Sql, ind: str, frame: Frame) -> None:
-    _recognised_part(q, ind, Title.FAMILY, "household")
-    _subjects_part(q, frame, ind, "household", Title.FAMILY, "household")
+def _campaign_count(title: str, subject: str) -> Build:
+    """The denominator of a title on the map of the time: the subjects that year's campaigns of the title
+    took from the registry when they opened, where they were."""
+
+    def build(q: _Sql, frame: Frame) -> tuple[str, list]:
+        years, params = q.in_years("c.year")
+        return (
+            f"SELECT c.year, a.area_id, 0 AS num, COUNT(DISTINCT a.{subject}_id) AS den "
+            f"FROM {T['assessment']} a JOIN {T['campaign']} c ON c.id = a.campaign_id "
+            f"WHERE c.title = %s AND {years} AND {q.within('a.area_id', 'places')} "
+            f"GROUP BY c.year, a.area_id",
+            [title, *params],
+        )
+
+    return build
 
 
-def _clan(q: _Sql, ind: str, frame: Frame) -> None:
-    _recognised_part(q, ind, Title.CLAN, "clan")
-    _subjects_part(q, frame, ind, "clan", Title.CLAN, "clan")
-
-
-def _unit(q: _Sql, ind: str, frame: Frame) -> None:
-    _recognised_part(q, ind, Title.UNIT, "unit")
-    _subjects_part(q, frame, ind, "unit", Title.UNIT, "unit")
-
-
-def _community(q: _Sql, ind: str, frame: Frame) -> None:
-    _recognised_part(q, ind, Title.COMMUNITY, "community")
-    # The villages in force on the day: on today's map those of a past year roll up like its records.
+def _villages(q: _Sql, frame: Frame) -> tuple[str, list]:
+    """The villages in force on the day: on today's map those of a past year roll up like its records."""
     day = "y.day" if frame.map == MapChoice.NOW else "y.map_day"
-    q.parts.append(
-        (
-            _placed(
-                ind,
-                f"SELECT y.year, v.id AS area_id, 0 AS num, 1 AS den FROM {T['area']} v "
-                f"JOIN yrs y ON {_valid('v', day)} WHERE v.level = %s AND v.id IN (SELECT area_id FROM places)",
-                "places",
-            ),
-            [Level.VILLAGE],
-        )
+    return (
+        f"SELECT y.year, v.id AS area_id, 0 AS num, 1 AS den FROM {T['area']} v "
+        f"JOIN yrs y ON {_valid('v', day)} WHERE v.level = %s AND {q.within('v.id', 'places')}",
+        [Level.VILLAGE],
     )
 
 
-def _workers(q: _Sql, ind: str, frame: Frame) -> None:
+def _workers(q: _Sql, frame: Frame) -> tuple[str, list]:
     """Workers (see the indicator's rules) of households recognised as learning families, of clans recognised
     as learning clans, or living in villages recognised as learning communities; and those of them who are
     recognised learning citizens. Counted where they live."""
@@ -366,7 +373,7 @@ def _workers(q: _Sql, ind: str, frame: Frame) -> None:
         f"SELECT DISTINCT r.year, e.latest_id AS area_id FROM rec_{Title.COMMUNITY} r "
         f"JOIN {T['equivalent']} e ON e.area_id = r.subject_id",
     )
-    source = (
+    return (
         f"SELECT y.year, p.area_id, COUNT(rp.subject_id) AS num, COUNT(*) AS den "
         f"FROM {T['person']} p JOIN {T['household']} h ON h.id = p.household_id "
         f"JOIN yrs y ON {_active('p')} AND {_active('h')} AND p.birth_year <= y.year - {WORKING_AGE} "
@@ -377,33 +384,74 @@ def _workers(q: _Sql, ind: str, frame: Frame) -> None:
         f"LEFT JOIN rec_villages rv ON rv.year = y.year AND rv.area_id = p.area_id "
         f"LEFT JOIN (SELECT DISTINCT year, subject_id FROM rec_{Title.CITIZEN}) rp "
         f"ON rp.year = y.year AND rp.subject_id = p.id "
-        f"WHERE p.unit_id IS NULL AND p.area_id IN (SELECT area_id FROM regplaces) "
+        f"WHERE p.unit_id IS NULL AND {q.within('p.area_id', 'regplaces')} "
         f"AND (rf.subject_id IS NOT NULL OR rc.subject_id IS NOT NULL OR rv.area_id IS NOT NULL) "
-        f"GROUP BY y.year, p.area_id"
+        f"GROUP BY y.year, p.area_id",
+        [],
     )
-    q.parts.append((_placed(ind, source, "regplaces"), []))
 
 
-def _staff(q: _Sql, ind: str, frame: Frame) -> None:
+def _staff(q: _Sql, frame: Frame) -> tuple[str, list]:
     """Staff of units recognised as learning units, and those of them recognised as learning citizens;
     counted where their unit is, wherever they live (so their citizen title is looked up by person)."""
     _recognised(q, Title.UNIT, "unit")
     q.cte(
         "staff",
         f"SELECT p.id, p.unit_id, u.area_id, p.active_from, p.active_to FROM {T['person']} p "
-        f"JOIN {T['unit']} u ON u.id = p.unit_id WHERE u.area_id IN (SELECT area_id FROM regplaces)",
+        f"JOIN {T['unit']} u ON u.id = p.unit_id WHERE {q.within('u.area_id', 'regplaces')}",
     )
     _recognised(q, Title.CITIZEN, "person", name="rec_staff_citizens", where="a.person_id IN (SELECT id FROM staff)")
-    source = (
+    return (
         f"SELECT y.year, p.area_id, COUNT(rp.subject_id) AS num, COUNT(*) AS den "
         f"FROM staff p JOIN yrs y ON {_active('p')} "
         f"JOIN (SELECT DISTINCT year, subject_id FROM rec_{Title.UNIT}) ru "
         f"ON ru.year = y.year AND ru.subject_id = p.unit_id "
         f"LEFT JOIN (SELECT DISTINCT year, subject_id FROM rec_staff_citizens) rp "
         f"ON rp.year = y.year AND rp.subject_id = p.id "
-        f"GROUP BY y.year, p.area_id"
+        f"GROUP BY y.year, p.area_id",
+        [],
     )
-    q.parts.append((_placed(ind, source, "regplaces"), []))
+
+
+SOURCES: dict[str, Source] = {
+    **{
+        f"{title}.{kind}": source
+        for title, subject in [
+            (Title.FAMILY, "household"),
+            (Title.CLAN, "clan"),
+            (Title.UNIT, "unit"),
+            (Title.COMMUNITY, "community"),
+        ]
+        for kind, source in [
+            ("recognised", Source(_recognised_count(title, subject), "places")),
+            ("registry", Source(_registry_count(subject), "regplaces")),
+            ("campaign", Source(_campaign_count(title, subject), "places")),
+        ]
+        if not (title == Title.COMMUNITY and kind != "recognised")
+    },
+    "community.villages": Source(_villages, "places", tallied=False),
+    "workers": Source(_workers, "regplaces"),
+    "staff": Source(_staff, "regplaces"),
+}
+
+
+def sources_of(computation: str, map: str) -> list[str]:
+    """The sources an indicator adds up: a title's recognitions out of its subjects — on today's map those
+    of the registry, on the map of the time those its campaigns took — or one source counting both."""
+    if computation in (Computation.WORKERS, Computation.STAFF):
+        return [str(computation)]
+    if computation == Computation.COMMUNITY:
+        return ["community.recognised", "community.villages"]
+    return [f"{computation}.recognised", f"{computation}.{'registry' if map == MapChoice.NOW else 'campaign'}"]
+
+
+def _placed(ind: str, source: str, places: str) -> str:
+    """A part of the union: a source of (year, area_id, num, den) spread onto the rows."""
+    on = "pl.area_id = s.area_id" + (" AND pl.year = s.year" if places == "regplaces" else "")
+    return (
+        f"SELECT '{ind}' AS ind, s.year, pl.key, s.num * pl.share AS num, s.den * pl.share AS den, pl.exact "
+        f"FROM ({source}) s JOIN {places} pl ON {on}"
+    )
 
 
 def _manual(q: _Sql, wanted: list[Wanted]) -> None:
@@ -418,46 +466,61 @@ def _manual(q: _Sql, wanted: list[Wanted]) -> None:
     )
 
 
-COMPUTED = {
-    Computation.FAMILY: _family,
-    Computation.CLAN: _clan,
-    Computation.COMMUNITY: _community,
-    Computation.UNIT: _unit,
-    Computation.WORKERS: _workers,
-    Computation.STAFF: _staff,
-}
-
-
-def statement(frame: Frame, wanted: list[Wanted]) -> tuple[str, list]:
+def statement(frame: Frame, wanted: list[Wanted], *, tallied: bool = False) -> tuple[str, list]:
+    """The one statement of `figures`. `tallied`: read the tallied sources from `reports.Tally` (which must
+    be fresh for the frame's years, see `reports.tallies`) rather than count them from their rows."""
     q = _Sql(tuple(frame.years))
-    days = [(year, count_day(year, frame.today), map_day(year, frame.today)) for year in frame.years]
-    q.cte(
-        "yrs",
-        " UNION ALL ".join("SELECT %s AS year, %s AS day, %s AS map_day" for _day in days),
-        [value for row in days for value in row],
-    )
+    _years(q, frame)
     _places(q, frame)
     for item in wanted:
-        if item.computation != Computation.MANUAL:
-            COMPUTED[item.computation](q, item.code, frame)
+        if item.computation == Computation.MANUAL:
+            continue
+        for name in sources_of(item.computation, frame.map):
+            source = SOURCES[name]
+            if tallied and source.tallied:
+                years, params = q.in_years("t.year")
+                sql, params = (
+                    f"SELECT t.year, t.area_id, t.num, t.den FROM {T['tally']} t WHERE t.part = %s AND {years}",
+                    [name, *params],
+                )
+            else:
+                sql, params = source.build(q, frame)
+            q.parts.append((_placed(item.code, sql, source.places), params))
     manual = [item for item in wanted if item.computation == Computation.MANUAL]
     if manual:
         _manual(q, manual)
-    return q.text()
+    return q.text("SELECT ind, year, key, SUM(num), SUM(den), MIN(exact) FROM {counted} GROUP BY ind, year, key")
 
 
-def figures(frame: Frame, wanted: list[Wanted]) -> dict[tuple[str, int, str], Figure]:
+def tally_statement(years: tuple[int, ...], today: datetime.date) -> tuple[str, list]:
+    """INSERT … SELECT of every tallied source, counted on every area for `years`."""
+    frame = Frame(("",), 0, years, today)
+    q = _Sql(years, everywhere=True)
+    _years(q, frame)
+    for name, source in SOURCES.items():
+        if source.tallied:
+            sql, params = source.build(q, frame)
+            q.parts.append((f"SELECT %s AS part, s.year, s.area_id, s.num, s.den FROM ({sql}) s", [name, *params]))
+    sql, params = q.text("SELECT part, year, area_id, num, den FROM {counted}")
+    return f"INSERT INTO {T['tally']} (part, year, area_id, num, den) {sql}", params
+
+
+def analytical(cursor) -> None:
+    """For one analytical statement over millions of rows, on PostgreSQL: its hashes and sorts in memory
+    rather than on disk, and no JIT compilation, which costs more here than it saves. For the transaction."""
+    if connection.vendor == "postgresql":
+        cursor.execute("SELECT set_config('work_mem', %s, true), set_config('jit', 'off', true)", [WORK_MEM])
+
+
+def figures(frame: Frame, wanted: list[Wanted], *, tallied: bool = False) -> dict[tuple[str, int, str], Figure]:
     """{(row key, year, indicator code): Figure} in one query. Keys are path prefixes of `key_length`
-    characters, or shorter for what was recorded above the rows."""
+    characters, or shorter for what was recorded above the rows. `tallied`: see `statement`."""
     if not frame.years or not wanted or not frame.scope:
         return {}
-    sql, params = statement(frame, wanted)
+    sql, params = statement(frame, wanted, tallied=tallied)
     by_pk = {str(item.pk): item.code for item in wanted}
     with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # One analytical statement over millions of rows: its hashes and sorts in memory rather than on
-            # disk, and no JIT compilation, which costs more here than it saves. For this transaction only.
-            cursor.execute("SELECT set_config('work_mem', %s, true), set_config('jit', 'off', true)", [WORK_MEM])
+        analytical(cursor)
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return {

@@ -132,3 +132,38 @@ class ManualFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.area} {self.year}: {self.numerator}/{self.denominator}"
+
+
+class Tally(models.Model):
+    """A count kept ready for the dashboards: one source of the indicators (`indicators.SOURCES`) for an
+    area and a year, before it is placed on a map. Written only by `tallies.tally_refresh`: counting the
+    raw rows of a province takes seconds, adding up its tallies milliseconds."""
+
+    part = models.CharField(max_length=30)
+    year = models.PositiveSmallIntegerField()
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="+")
+    num = models.BigIntegerField(default=0)
+    den = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["part", "year", "area"], name="tally_once")]
+
+    def __str__(self) -> str:
+        return f"{self.part} {self.year} {self.area_id}: {self.num}/{self.den}"
+
+
+class TallyYear(models.Model):
+    """When a year's tallies were counted and from which state of their inputs; they serve while both still
+    hold (`tallies.tallied`)."""
+
+    year = models.PositiveSmallIntegerField(unique=True)
+    # The day the registry was counted on (today within the current year).
+    counted_on = models.DateField(null=True)
+    # `tallies.fingerprint()` when the counting began.
+    inputs = models.CharField(max_length=400, blank=True)
+    counted_at = models.DateTimeField(null=True)
+    # A refresh asked for and not yet done, so that a busy dashboard asks once.
+    requested_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return str(self.year)

@@ -22,6 +22,7 @@ from reports import charts
 from reports.enums import IndicatorGroup, MapChoice, Progress
 from reports.indicators import EMPTY, Figure, Frame, Wanted, figures, has_map_of_the_time, map_day
 from reports.models import Indicator, Plan
+from reports.tallies import freshness
 from reports.targets import Goal, Point, gap, goal_for, progress
 
 PROGRAMME_START, PROGRAMME_END = 2021, 2030
@@ -167,6 +168,8 @@ class Dashboard:
     book: PlanBook
     trends: list[Trend]
     rows_label: str
+    # Set when the figures are the last tallies, counted then, while they are counted again.
+    as_of: datetime.datetime | None = None
 
     @property
     def groups(self) -> list[tuple[str, list[Indicator]]]:
@@ -240,18 +243,26 @@ def years_of(areas: tuple[Area, ...], today: datetime.date) -> list[int]:
 
 
 def dashboard(
-    areas: tuple[Area, ...], *, year: int | None, map: str, today: datetime.date, plan_id: int | None = None
+    areas: tuple[Area, ...],
+    *,
+    year: int | None,
+    map: str,
+    today: datetime.date,
+    plan_id: int | None = None,
+    stale_ok: bool = False,
 ) -> Dashboard:
     """The table of `areas` (one area: its rows are its children; several: the areas themselves) for
     `year` on `map`, against every plan that applies, with the trend of every indicator. Without a year:
     the latest with any recognition (this year's campaigns may not have reached their decisions). A former
-    area has only the map of its time; a year after the reorganisation only today's."""
+    area has only the map of its time; a year after the reorganisation only today's. `stale_ok`: a screen
+    may show the last tallies, saying when they were counted, while they are counted again."""
     current = all(area.is_valid_on(today) for area in areas)
     indicators = list(Indicator.objects.all())
     wanted = [Wanted(indicator.code, indicator.computation, indicator.pk) for indicator in indicators]
     years = years_of(areas, today)
     trend_map = MapChoice.NOW if current else MapChoice.THEN
-    trend_figures = _set_figures(areas, tuple(years), today, trend_map, wanted)
+    counting = freshness(tuple(years), today, stale_ok=stale_ok)
+    trend_figures = _set_figures(areas, tuple(years), today, trend_map, wanted, counting.tallied)
     if year not in years:
         computed = {indicator.code for indicator in indicators if not indicator.is_manual}
         found_years = [y for (_key, y, code), figure in trend_figures.items() if code in computed and figure.numerator]
@@ -260,7 +271,7 @@ def dashboard(
         map = MapChoice.THEN
     elif not has_map_of_the_time(year):
         map = MapChoice.NOW
-    rows, found, remainder_figures = _rows(areas, year, map, today, wanted, trend_figures)
+    rows, found, remainder_figures = _rows(areas, year, map, today, wanted, trend_figures, counting.tallied)
     # On the map of the time, today's areas are shown through the former areas that became them.
     totals = _summed(found if map != trend_map else trend_figures, rows if map != trend_map else areas, year)
 
@@ -308,24 +319,27 @@ def dashboard(
         book=book,
         trends=[_trend(indicator, areas, years, trend_figures, plans, book, today) for indicator in indicators],
         rows_label=_rows_label(rows, areas),
+        as_of=counting.as_of,
     )
 
 
 Found = dict[tuple[str, int, str], Figure]
 
 
-def _set_figures(areas: Iterable[Area], years: tuple[int, ...], today, map: str, wanted: list[Wanted]) -> Found:
+def _set_figures(
+    areas: Iterable[Area], years: tuple[int, ...], today, map: str, wanted: list[Wanted], tallied: bool
+) -> Found:
     """Figures keyed by each of `areas` (rows of the same depth share one statement)."""
     by_depth: dict[int, list[str]] = defaultdict(list)
     for area in areas:
         by_depth[len(area.path)].append(area.path)
     found: Found = {}
     for length, paths in sorted(by_depth.items()):
-        found.update(figures(Frame(tuple(paths), length, years, today, map), wanted))
+        found.update(figures(Frame(tuple(paths), length, years, today, map), wanted, tallied=tallied))
     return found
 
 
-def _rows(areas: tuple[Area, ...], year: int, map: str, today, wanted, trend_figures: Found):
+def _rows(areas: tuple[Area, ...], year: int, map: str, today, wanted, trend_figures: Found, tallied: bool):
     """The rows' areas, their figures for the year, and what falls under no row (by indicator)."""
     if map == MapChoice.THEN and all(area.is_valid_on(today) for area in areas):
         rows = list(
@@ -335,13 +349,14 @@ def _rows(areas: tuple[Area, ...], year: int, map: str, today, wanted, trend_fig
             .order_by("code")
             .prefetch_related("former_names")
         )
-        return rows, _set_figures(rows, (year,), today, map, wanted), {}
+        return rows, _set_figures(rows, (year,), today, map, wanted, tallied), {}
     if len(areas) > 1:
         return list(areas), trend_figures, {}
     (area,) = areas
     day = today if map == MapChoice.NOW else map_day(year, today)
     rows = list(area.children.valid_on(day).order_by("code").prefetch_related("former_names"))
-    found = figures(Frame((area.path,), len(area.path) + SEGMENT_WIDTH, (year,), today, map), wanted)
+    frame = Frame((area.path,), len(area.path) + SEGMENT_WIDTH, (year,), today, map)
+    found = figures(frame, wanted, tallied=tallied)
     held = {row.path for row in rows}
     remainder: dict[str, Figure] = defaultdict(lambda: EMPTY)
     for (key, _year, code), figure in found.items():

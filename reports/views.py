@@ -50,7 +50,8 @@ def _group(request: HttpRequest) -> tuple[Area, ...]:
     return tuple(roots)
 
 
-def _dashboard(request: HttpRequest, areas: tuple[Area, ...]) -> selectors.Dashboard:
+def _dashboard(request: HttpRequest, areas: tuple[Area, ...], *, stale_ok: bool = False) -> selectors.Dashboard:
+    """The dashboard the request asks for; `stale_ok` for the screen, never for the files sent on."""
     today = timezone.localdate()
     years = selectors.years_of(areas, today)
     if not years:
@@ -64,6 +65,7 @@ def _dashboard(request: HttpRequest, areas: tuple[Area, ...]) -> selectors.Dashb
         map=data.get("map") or MapChoice.NOW,
         today=today,
         plan_id=data.get("plan"),
+        stale_ok=stale_ok,
     )
 
 
@@ -113,14 +115,14 @@ def start(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def area_dashboard(request: HttpRequest, area_id: int) -> HttpResponse:
-    board = _dashboard(request, _area(request, area_id))
+    board = _dashboard(request, _area(request, area_id), stale_ok=True)
     return _page(request, board, export_names=("reports:area_xlsx", "reports:area_pdf"), export_args=[area_id])
 
 
 @require_GET
 @login_required
 def group_dashboard(request: HttpRequest) -> HttpResponse:
-    board = _dashboard(request, _group(request))
+    board = _dashboard(request, _group(request), stale_ok=True)
     return _page(request, board, export_names=("reports:group_xlsx", "reports:group_pdf"), export_args=[])
 
 

@@ -115,7 +115,7 @@ class UnitLoader(Loader):
             Unit.objects.bulk_update(changed, [*FIELDS, "updated_at"])
             # Staff who live elsewhere are counted where their unit is.
             Person.objects.filter(household__isnull=True, unit__in=changed).update(
-                area_id=Subquery(Unit.objects.filter(pk=OuterRef("unit_id")).values("area_id"))
+                area_id=Subquery(Unit.objects.filter(pk=OuterRef("unit_id")).values("area_id")), updated_at=self.now
             )
 
 

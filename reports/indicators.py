@@ -93,6 +93,7 @@ class Figure:
 
 
 EMPTY = Figure(Decimal(0), Decimal(0))
+SHARE_PLACES = Decimal("0.000001")
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,11 @@ class _Sql:
         return f"WITH {', '.join(with_parts)} {select.format(counted=f'({body}) counted')}", params
 
 
+# Shares multiply as floating point: the product is exact for a whole share (1 times a count), the others
+# are estimates to six places anyway, and decimal arithmetic costs the province dashboard a tenth more.
+_FLOAT = "CAST({} AS DOUBLE PRECISION)"
+
+
 def _in_scope(column: str, scope: tuple[str, ...]) -> tuple[str, list]:
     if "" in scope:
         return "1 = 1", []
@@ -195,7 +201,7 @@ def _places(q: _Sql, frame: Frame) -> None:
         where, params = _in_scope("l.path", frame.scope)
         q.cte(
             "places",
-            f"SELECT e.area_id, SUBSTR(l.path, 1, {k}) AS key, e.share AS share, "
+            f"SELECT e.area_id, SUBSTR(l.path, 1, {k}) AS key, {_FLOAT.format('e.share')} AS share, "
             f"CASE WHEN e.exact THEN 1 ELSE 0 END AS exact "
             f"FROM {T['equivalent']} e JOIN {T['area']} l ON l.id = e.latest_id WHERE {where}",
             params,
@@ -227,7 +233,8 @@ def _places(q: _Sql, frame: Frame) -> None:
     # village that came from another commune's village does not fall back on its own commune.
     q.cte(
         "cand",
-        f"SELECT y.year, e.latest_id, o.path, e.share, CASE WHEN e.exact THEN 1 ELSE 0 END AS exact "
+        f"SELECT y.year, e.latest_id, o.path, {_FLOAT.format('e.share')} AS share, "
+        f"CASE WHEN e.exact THEN 1 ELSE 0 END AS exact "
         f"FROM {T['equivalent']} e "
         f"JOIN targets t ON t.id = e.latest_id JOIN {T['area']} o ON o.id = e.area_id "
         f"JOIN {T['area']} l ON l.id = e.latest_id JOIN yrs y ON {_valid('o', 'y.map_day')} "
@@ -244,7 +251,7 @@ def _places(q: _Sql, frame: Frame) -> None:
         "regplaces",
         f"SELECT year, area_id, key, share, exact FROM ("
         f"SELECT year, area_id, path, SUBSTR(path, 1, {k}) AS key, "
-        f"1.0 * share / SUM(share) OVER (PARTITION BY year, area_id) AS share, "
+        f"share / SUM(share) OVER (PARTITION BY year, area_id) AS share, "
         f"CASE WHEN COUNT(*) OVER (PARTITION BY year, area_id) = 1 THEN exact ELSE 0 END AS exact FROM links"
         f") split WHERE {split_where}",
         split_params,
@@ -298,12 +305,11 @@ Build = Callable[[_Sql, Frame], tuple[str, list]]
 class Source:
     """One count that indicators add up, before it is placed on a map: `build` adds the CTEs it needs and
     returns SQL of (year, area_id, num, den); `places` names the CTE that places its areas on the rows —
-    `places` for records (areas of their time), `regplaces` for today's registry rows. A `tallied` source
-    is kept in `reports.Tally`; the others are cheap and always counted from their rows."""
+    `places` for records (areas of their time), `regplaces` for today's registry rows. Every source is also
+    kept, counted per area and year, in `reports.Tally`."""
 
     build: Build
     places: str
-    tallied: bool = True
 
 
 def _recognised_count(title: str, subject: str) -> Build:
@@ -349,15 +355,19 @@ def _campaign_count(title: str, subject: str) -> Build:
     return build
 
 
-def _villages(q: _Sql, frame: Frame) -> tuple[str, list]:
-    """The villages in force on the day: on today's map those of a past year roll up like its records. (No
-    filter on the scope: the join with `places` is the filter, and a cheaper one.)"""
-    day = "y.day" if frame.map == MapChoice.NOW else "y.map_day"
-    return (
-        f"SELECT y.year, v.id AS area_id, 0 AS num, 1 AS den FROM {T['area']} v "
-        f"JOIN yrs y ON {_valid('v', day)} WHERE v.level = %s",
-        [Level.VILLAGE],
-    )
+def _villages(day: str) -> Build:
+    """The villages in force on the year's `day` (the count day for today's map, the map day for the map of
+    the time): on today's map those of a past year roll up like its records. (No filter on the scope: the
+    join with `places` is the filter, and a cheaper one.)"""
+
+    def build(q: _Sql, frame: Frame) -> tuple[str, list]:
+        return (
+            f"SELECT y.year, v.id AS area_id, 0 AS num, 1 AS den FROM {T['area']} v "
+            f"JOIN yrs y ON {_valid('v', f'y.{day}')} WHERE v.level = %s",
+            [Level.VILLAGE],
+        )
+
+    return build
 
 
 def _workers(q: _Sql, frame: Frame) -> tuple[str, list]:
@@ -430,7 +440,8 @@ SOURCES: dict[str, Source] = {
         ]
         if not (title == Title.COMMUNITY and kind != "recognised")
     },
-    "community.villages": Source(_villages, "places", tallied=False),
+    "community.villages": Source(_villages("day"), "places"),
+    "community.villages_then": Source(_villages("map_day"), "places"),
     "workers": Source(_workers, "regplaces"),
     "staff": Source(_staff, "regplaces"),
 }
@@ -442,7 +453,7 @@ def sources_of(computation: str, map: str) -> list[str]:
     if computation in (Computation.WORKERS, Computation.STAFF):
         return [str(computation)]
     if computation == Computation.COMMUNITY:
-        return ["community.recognised", "community.villages"]
+        return ["community.recognised", "community.villages" if map == MapChoice.NOW else "community.villages_then"]
     return [f"{computation}.recognised", f"{computation}.{'registry' if map == MapChoice.NOW else 'campaign'}"]
 
 
@@ -457,14 +468,20 @@ def _placed(ind: str, source: str, places: str) -> str:
 
 def _tallies_placed(q: _Sql, pairs: list[tuple[str, str]], places: str) -> tuple[str, list]:
     """A part of the union: the tallies of the (source, indicator) pairs spread onto the rows, in one join
-    (a join per source costs the province dashboard twice as much)."""
+    (a join per source costs the province dashboard twice as much), added up per source and row before
+    the sources are matched with their indicators (SQLite would otherwise look for each tally's indicator
+    in the list of pairs, costing a dashboard with trends three times as much)."""
     wanted = " UNION ALL ".join(f"SELECT '{name}' AS part, '{ind}' AS ind" for name, ind in pairs)
+    names = sorted({name for name, _ind in pairs})
     on = "pl.area_id = t.area_id" + (" AND pl.year = t.year" if places == "regplaces" else "")
     years, params = q.in_years("t.year")
     return (
-        f"SELECT w.ind, t.year, pl.key, t.num * pl.share AS num, t.den * pl.share AS den, pl.exact "
-        f"FROM {T['tally']} t JOIN ({wanted}) w ON w.part = t.part JOIN {places} pl ON {on} WHERE {years}",
-        params,
+        f"SELECT w.ind, s.year, s.key, s.num, s.den, s.exact FROM ("
+        f"SELECT t.part, t.year, pl.key, SUM(t.num * pl.share) AS num, SUM(t.den * pl.share) AS den, "
+        f"MIN(pl.exact) AS exact FROM {T['tally']} t CROSS JOIN {places} pl "
+        f"WHERE {on} AND t.part IN ({', '.join('%s' for _name in names)}) AND {years} GROUP BY t.part, t.year, pl.key"
+        f") s JOIN ({wanted}) w ON w.part = s.part",
+        [*names, *params],
     )
 
 
@@ -481,8 +498,8 @@ def _manual(q: _Sql, wanted: list[Wanted]) -> None:
 
 
 def statement(frame: Frame, wanted: list[Wanted], *, tallied: bool = False) -> tuple[str, list]:
-    """The one statement of `figures`. `tallied`: read the tallied sources from `reports.Tally` (which must
-    be fresh for the frame's years, see `reports.tallies`) rather than count them from their rows."""
+    """The one statement of `figures`. `tallied`: read the sources from `reports.Tally` (which must be fresh
+    for the frame's years, see `reports.tallies`) rather than count them from their rows."""
     q = _Sql(tuple(frame.years))
     _years(q, frame)
     _places(q, frame)
@@ -492,7 +509,7 @@ def statement(frame: Frame, wanted: list[Wanted], *, tallied: bool = False) -> t
             continue
         for name in sources_of(item.computation, frame.map):
             source = SOURCES[name]
-            if tallied and source.tallied:
+            if tallied:
                 # On today's map `regplaces` is `places` for every year: one join serves all the tallies.
                 from_tally["places" if frame.map == MapChoice.NOW else source.places].append((name, item.code))
             else:
@@ -508,23 +525,22 @@ def statement(frame: Frame, wanted: list[Wanted], *, tallied: bool = False) -> t
 
 
 def tally_statement(years: tuple[int, ...], today: datetime.date) -> tuple[str, list]:
-    """INSERT … SELECT of every tallied source, counted on every area for `years`."""
+    """INSERT … SELECT of every source, counted on every area for `years`."""
     frame = Frame(("",), 0, years, today)
     q = _Sql(years, everywhere=True)
     _years(q, frame)
     for name, source in SOURCES.items():
-        if source.tallied:
-            sql, params = source.build(q, frame)
-            q.parts.append((f"SELECT %s AS part, s.year, s.area_id, s.num, s.den FROM ({sql}) s", [name, *params]))
+        sql, params = source.build(q, frame)
+        q.parts.append((f"SELECT %s AS part, s.year, s.area_id, s.num, s.den FROM ({sql}) s", [name, *params]))
     sql, params = q.text("SELECT part, year, area_id, num, den FROM {counted}")
     return f"INSERT INTO {T['tally']} (part, year, area_id, num, den) {sql}", params
 
 
 def analytical(cursor) -> None:
     """For one analytical statement over millions of rows, on PostgreSQL: its hashes and sorts in memory
-    rather than on disk, and no JIT compilation, which costs more here than it saves. For the transaction."""
+    rather than on disk. For the transaction."""
     if connection.vendor == "postgresql":
-        cursor.execute("SELECT set_config('work_mem', %s, true), set_config('jit', 'off', true)", [WORK_MEM])
+        cursor.execute("SELECT set_config('work_mem', %s, true)", [WORK_MEM])
 
 
 def figures(frame: Frame, wanted: list[Wanted], *, tallied: bool = False) -> dict[tuple[str, int, str], Figure]:
@@ -545,5 +561,8 @@ def figures(frame: Frame, wanted: list[Wanted], *, tallied: bool = False) -> dic
 
 
 def _decimal(value) -> Decimal:
-    """SQLite answers floats, PostgreSQL decimals; shares have six places, counts none."""
-    return Decimal(str(value or 0)).quantize(Decimal("0.000001")).normalize()
+    """Sums come as floats (shares multiply as such) or decimals; shares have six places, counts none."""
+    value = value or 0
+    if value == int(value):  # a count, as most are: quicker than through text
+        return Decimal(int(value))
+    return Decimal(str(value)).quantize(SHARE_PLACES).normalize()

@@ -154,7 +154,7 @@ class Tally(models.Model):
 
 class TallyYear(models.Model):
     """When a year's tallies were counted and from which state of their inputs; they serve while both still
-    hold (`tallies.tallied`)."""
+    hold (`tallies.freshness`)."""
 
     year = models.PositiveSmallIntegerField(unique=True)
     # The day the registry was counted on (today within the current year).

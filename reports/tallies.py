@@ -1,11 +1,12 @@
-"""The tallies behind the dashboards: each tallied source of the indicators (`indicators.SOURCES`) counted
-once per area and year into `Tally`, so that a dashboard adds up thousands of tallies instead of counting
-millions of households, persons and assessments on every view.
+"""The tallies behind the dashboards: each source of the indicators (`indicators.SOURCES`) counted once per
+area and year into `Tally`, so that a dashboard adds up thousands of tallies instead of counting millions
+of households, persons and assessments on every view.
 
 A year's tallies serve while they still describe their inputs: the day the registry was counted on is
-still the year's count day, and the fingerprint of the inputs — the latest change to each registry table,
-the newest assessment, the decisions issued and revoked, the map's equivalents — is unchanged. The lower
-apps know nothing of this: every registry write stamps `updated_at`, assessments are only ever added, and
+still the year's count day, and the fingerprint of the inputs — the latest change to the map and to each
+registry table, the newest assessment, the decisions issued and revoked, the map's equivalents — is
+unchanged. The lower apps know nothing of this: every area and registry write stamps `updated_at`,
+assessments are only ever added, and
 a decision changes only by being issued or revoked. Otherwise the worker is asked to count the tallies
 again (once, however many users are looking); meanwhile a screen shows the last ones with the time they
 were counted, and an official report counts from the rows, which is always right.
@@ -18,7 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django_tasks import task
 
-from areas.models import Equivalent
+from areas.models import Area, Equivalent
 from assessments.models import Assessment
 from recognition.enums import DecisionStatus
 from recognition.models import Decision
@@ -33,7 +34,9 @@ PATIENCE = datetime.timedelta(minutes=15)
 def fingerprint() -> str:
     """The state of the tallies' inputs, in one statement of index probes and a look at the small decision
     and equivalent tables."""
-    latest = [f"(SELECT MAX(updated_at) FROM {model._meta.db_table})" for model in (Household, Person, Clan, Unit)]
+    latest = [
+        f"(SELECT MAX(updated_at) FROM {model._meta.db_table})" for model in (Area, Household, Person, Clan, Unit)
+    ]
     decisions = f"FROM {Decision._meta.db_table} WHERE status <> %s"
     equivalents = Equivalent._meta.db_table
     with connection.cursor() as cursor:

@@ -38,3 +38,19 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = run_manage("check", PRODUCTION="1", ALLOWED_HOSTS="khuyenhoc.example.vn")
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_postgresql_connections_run_without_jit_compilation():
+    # The server on 127.0.0.1 that CI and every developer machine run; its maintenance database will do.
+    result = run_manage(
+        "shell",
+        "--verbosity=0",
+        "-c",
+        "from django.db import connection\n"
+        "with connection.cursor() as cursor:\n"
+        "    cursor.execute('SHOW jit')\n"
+        "    print(cursor.fetchone()[0])",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "off"

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_tasks import task_backends
 
 from areas.enums import Kind, Level
-from areas.services import equivalents_rebuild
+from areas.services import equivalents_rebuild, village_end
 from assessments.models import Assessment
 from recognition.services import decision_revoke
 from registry.enums import EndReason, Gender
@@ -35,7 +35,7 @@ def test_a_refresh_counts_every_source_of_every_area(ledger):
     assert Tally.objects.get(part="family.registry", year=2026, area=w.village_a1).den == 2
     workers = Tally.objects.get(part="workers", year=2026, area=w.village_a1)
     assert (workers.num, workers.den) == (1, 2)
-    assert not Tally.objects.filter(part="community.villages").exists()  # cheap: always counted from the rows
+    assert Tally.objects.get(part="community.villages", year=2026, area=w.village_a1).den == 1
     year = TallyYear.objects.get(year=2026)
     assert year.counted_on == TODAY and year.counted_at and year.requested_at is None
     assert freshness((2026,), TODAY).tallied
@@ -61,13 +61,17 @@ def add_assessment(ledger):
     Assessment.objects.create(campaign=campaign, area=ledger.world.village_b1, household=ledger.h4, subject_name="x")
 
 
+def end_village(ledger):
+    village_end(village=ledger.world.village_b1, on=datetime.date(2026, 6, 1))
+
+
 def add_village(ledger):
     village = make_area("90002.009", "Thôn Mới", Kind.VILLAGE, Level.VILLAGE, ledger.world.commune_b)
     household(village, "HN", (1970, "farmer"))
     equivalents_rebuild()
 
 
-@pytest.mark.parametrize("change", [revoke, end_household, add_person, add_assessment, add_village])
+@pytest.mark.parametrize("change", [revoke, end_household, add_person, add_assessment, end_village, add_village])
 def test_a_change_to_an_input_makes_the_tallies_stale_and_asks_for_one_refresh(ledger, settings, change):
     tally_refresh(years=[2025, 2026], today=TODAY)
     settings.TASKS = DUMMY

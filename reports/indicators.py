@@ -468,9 +468,11 @@ def _placed(ind: str, source: str, places: str) -> str:
 
 def _tallies_placed(q: _Sql, pairs: list[tuple[str, str]], places: str) -> tuple[str, list]:
     """A part of the union: the tallies of the (source, indicator) pairs spread onto the rows, in one join
-    (a join per source costs the province dashboard twice as much), added up per source and row before
-    the sources are matched with their indicators (SQLite would otherwise look for each tally's indicator
-    in the list of pairs, costing a dashboard with trends three times as much)."""
+    (a join per source costs the province dashboard twice as much). The tallies are read first, along the
+    index of their part and year (CROSS JOIN keeps that order on SQLite, which would otherwise probe the
+    index for every place, part and year), and added up per source and row before the sources are matched
+    with their indicators (rather than each tally with the list of pairs): together, half the time of
+    SQLite's province dashboard."""
     wanted = " UNION ALL ".join(f"SELECT '{name}' AS part, '{ind}' AS ind" for name, ind in pairs)
     names = sorted({name for name, _ind in pairs})
     on = "pl.area_id = t.area_id" + (" AND pl.year = t.year" if places == "regplaces" else "")

@@ -105,9 +105,10 @@ class Area(models.Model):
         return self.path.startswith(other.path)
 
     def name_on(self, day: datetime.date) -> str:
-        """The name the unit bore on `day` (renames keep the row; see FormerName)."""
-        former = self.former_names.filter(until__gt=day).order_by("until").first()
-        return former.name if former else self.name
+        """The name the unit bore on `day` (renames keep the row; see FormerName). Read from `former_names`
+        as a whole, so that a list of areas with them prefetched asks nothing more."""
+        former = [name for name in self.former_names.all() if name.until > day]
+        return min(former, key=lambda name: name.until).name if former else self.name
 
 
 class FormerName(models.Model):

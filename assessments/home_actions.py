@@ -6,14 +6,14 @@ from django.utils.translation import gettext as _
 
 from accounts.enums import Capability
 from accounts.scope import visible
-from assessments.enums import ScoreLayer, Stage, Status
+from assessments.enums import ScoreLayer
 from assessments.models import Assessment
 from assessments.selectors import campaigns_visible_to
 from assessments.services import EDITABLE
 from khuyenhoc.home import Action, provides_actions
 
 
-def _waiting(user, stages, statuses):
+def _waiting(user, statuses, stages):
     """(campaign, count) of the user's subjects in the given statuses, in campaigns at those stages."""
     campaigns = campaigns_visible_to(user).filter(stage__in=stages)
     rows = (
@@ -29,7 +29,7 @@ def _waiting(user, stages, statuses):
 def village_reviews(user) -> list[Action]:
     if not user.can_anywhere(Capability.REVIEW_VILLAGE):
         return []
-    waiting = _waiting(user, [Stage.VILLAGE_REVIEW, Stage.COMMUNE_REVIEW], EDITABLE[ScoreLayer.VILLAGE][0])
+    waiting = _waiting(user, *EDITABLE[ScoreLayer.VILLAGE])
     return [
         Action(
             label=_("To review in the village: %(campaign)s") % {"campaign": name},
@@ -44,7 +44,7 @@ def village_reviews(user) -> list[Action]:
 def council_queue(user) -> list[Action]:
     if not user.can_anywhere(Capability.REVIEW_COMMUNE):
         return []
-    waiting = _waiting(user, [Stage.COMMUNE_REVIEW], [Status.VILLAGE_REVIEWED])
+    waiting = _waiting(user, *EDITABLE[ScoreLayer.COUNCIL])
     return [
         Action(
             label=_("Waiting for the council: %(campaign)s") % {"campaign": name},

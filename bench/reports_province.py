@@ -206,28 +206,18 @@ def counts() -> str:
     return ", ".join(parts)
 
 
-def timed(function, repeat: int) -> tuple[float, float, float, object]:
-    """Median, fastest and slowest in ms over `repeat` runs after one warm-up, and the last result."""
-    result = function()
-    timings = []
+def timed(*functions, repeat: int) -> list[tuple[float, float, float, object]]:
+    """For each function: median, fastest and slowest in ms over `repeat` runs after one warm-up, and the last
+    result. The functions run turn about, so that all see the same moments of a busy machine."""
+    results = [function() for function in functions]
+    timings: list[list[float]] = [[] for _function in functions]
     for _run in range(repeat):
-        began = time.perf_counter()
-        result = function()
-        timings.append((time.perf_counter() - began) * 1000)
-    return statistics.median(timings), min(timings), max(timings), result
-
-
-def interleaved(first, second, repeat: int) -> tuple[tuple, tuple]:
-    """`timed` of two functions run turn about, so that both see the same moments of a busy machine."""
-    results = [first(), second()]
-    timings: list[list[float]] = [[], []]
-    for _run in range(repeat):
-        for index, function in enumerate((first, second)):
+        for index, function in enumerate(functions):
             began = time.perf_counter()
             results[index] = function()
             timings[index].append((time.perf_counter() - began) * 1000)
     pairs = zip(timings, results, strict=True)
-    return tuple((statistics.median(spent), min(spent), max(spent), result) for spent, result in pairs)
+    return [(statistics.median(spent), min(spent), max(spent), result) for spent, result in pairs]
 
 
 def hand_written(query: str, communes: list[int]) -> dict:
@@ -301,7 +291,7 @@ def main() -> None:
         return lambda: figures(Frame(scope, key_length, (YEAR,), TODAY, MapChoice.NOW), wanted, tallied=tallied)
 
     def compare(label: str, mine, theirs, repeat: int) -> None:
-        mine, theirs = interleaved(mine, theirs, repeat)
+        mine, theirs = timed(mine, theirs, repeat=repeat)
         found = {
             (code, communes[key]): (int(f.numerator), int(f.denominator))
             for (key, _year, code), f in mine[3].items()
@@ -323,7 +313,9 @@ def main() -> None:
             compare(f"{label}, {how}", selector(scope, length, tallied), partial(hand_written, query, ids), repeat)
     areas = Area.objects.filter(path__in=group).order_by("path")
     for label, subject in [("province", (province,)), ("ten communes", tuple(areas))]:
-        whole = timed(lambda subject=subject: dashboard(subject, year=YEAR, map=MapChoice.NOW, today=TODAY), 3)
+        (whole,) = timed(
+            lambda subject=subject: dashboard(subject, year=YEAR, map=MapChoice.NOW, today=TODAY), repeat=3
+        )
         print(f"{label + ': whole dashboard, tallies':<44} {whole[0]:>10.0f} {whole[1]:>8.0f} {whole[2]:>8.0f}")
 
 

@@ -44,12 +44,10 @@ REVOKE_REASON = (
 
 @dataclass
 class Issued:
-    """What the demo made, and two codes to try on the verification page."""
+    """What the demo made."""
 
     decisions: int = 0
     certificates: int = 0
-    sample_code: str = ""
-    revoked_code: str = ""
 
 
 class _Numbers:
@@ -104,15 +102,14 @@ def _issue(rng: random.Random, numbers: _Numbers, campaign: Campaign, day: datet
     )
     made.decisions += 1
     made.certificates += len(entries)
-    made.sample_code = made.sample_code or codes[0]
-    return decision, codes
+    return decision
 
 
 def _revoke_and_replace(rng: random.Random, numbers: _Numbers, decision: Decision, ids: list[int]) -> None:
     """Withdraw `decision` for a wrongly listed household and issue its replacement a month later."""
     day = decision.date + datetime.timedelta(days=rng.randint(25, 40))
     wrong, kept = ids[-1], ids[:-1]
-    replacement, _codes = _issue(rng, numbers, decision.campaign, day, kept, Issued())
+    replacement = _issue(rng, numbers, decision.campaign, day, kept, Issued())
     Entry.objects.create(
         decision=replacement,
         assessment_id=wrong,
@@ -149,9 +146,9 @@ def build_recognition(rng: random.Random) -> Issued:
         )
         if not ids:
             continue
-        decision, codes = _issue(rng, numbers, campaign, _day(rng, campaign), ids, made)
+        decision = _issue(rng, numbers, campaign, _day(rng, campaign), ids, made)
         if to_revoke is None and campaign.year == REVOKED_YEAR and len(ids) > 1:
-            to_revoke, made.revoked_code = (decision, ids), codes[0]
+            to_revoke = (decision, ids)
     if to_revoke:
         _revoke_and_replace(rng, numbers, *to_revoke)
     return made

@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 
 from reports.indicators import Figure
 from reports.models import Indicator, Plan
-from reports.targets import Point
+from reports.targets import PROGRAMME_END, PROGRAMME_START, Point
 
-FIRST, LAST = 2021, 2030
 WIDTH, HEIGHT = 340, 200
 LEFT, RIGHT, TOP, PLOT_BOTTOM = 34, 12, 14, 150
 DASHES = ["7 4", "2 3", "10 3 2 3"]
@@ -22,7 +21,7 @@ TARGET = "#444"
 
 
 def _x(year: int) -> float:
-    return LEFT + (year - FIRST) * (WIDTH - LEFT - RIGHT) / (LAST - FIRST)
+    return LEFT + (year - PROGRAMME_START) * (WIDTH - LEFT - RIGHT) / (PROGRAMME_END - PROGRAMME_START)
 
 
 def _y(percent: Decimal | float) -> float:
@@ -49,7 +48,7 @@ def trend_svg(
             f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" stroke="#ccc" stroke-width="0.6"/>'
         )
         parts.append(f'<text x="{LEFT - 4}" y="{y + 3:.1f}" text-anchor="end" fill="#333">{level}%</text>')
-    for year in range(FIRST, LAST + 1):
+    for year in range(PROGRAMME_START, PROGRAMME_END + 1):
         parts.append(f'<text x="{_x(year):.1f}" y="{PLOT_BOTTOM + 13}" text-anchor="middle" fill="#333">{year}</text>')
     for number, (plan, targets) in enumerate(steps[: len(DASHES)]):
         parts += _target_steps(plan, targets, number)
@@ -84,11 +83,12 @@ def _target_steps(plan: Plan, targets: list[Point], number: int) -> list[str]:
     start = plan.period_start
     for point in sorted(targets, key=lambda point: point.year):
         y = _y(point.value)
+        x1, x2 = _x(max(start, PROGRAMME_START)), _x(min(point.year, PROGRAMME_END))
         parts.append(
-            f'<line x1="{_x(max(start, FIRST)):.1f}" y1="{y:.1f}" x2="{_x(min(point.year, LAST)):.1f}" y2="{y:.1f}" '
+            f'<line x1="{x1:.1f}" y1="{y:.1f}" x2="{x2:.1f}" y2="{y:.1f}" '
             f'stroke="{TARGET}" stroke-width="1.3" stroke-dasharray="{DASHES[number]}"/>'
         )
-        if FIRST <= point.year <= LAST:
+        if PROGRAMME_START <= point.year <= PROGRAMME_END:
             parts.append(
                 f'<path d="{MARKERS[number]}" transform="translate({_x(point.year):.1f},{y:.1f})" fill="{TARGET}">'
                 f"<title>{escape(plan.number)} {point.year}: {_number(point.value)}%</title></path>"

@@ -7,7 +7,6 @@ import datetime
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from reports import charts
 from reports.enums import MapChoice
 from reports.selectors import Dashboard
 
@@ -18,22 +17,10 @@ def report_pdf(board: Dashboard, today: datetime.date) -> bytes:
     from weasyprint import HTML  # imported late: it loads Pango, which only this needs
 
     with translation.override("vi"):
-        trends = [
-            (
-                trend,
-                charts.trend_svg(
-                    trend.indicator,
-                    trend.points,
-                    [(plan, board.book.points.get((plan.pk, trend.indicator.code), [])) for plan in board.plans],
-                ),
-            )
-            for trend in board.trends
-        ]
         html = render_to_string(
             "reports/report_pdf.html",
             {
                 "board": board,
-                "trends": trends,
                 "period": REVIEWS.get(board.year, f"NĂM {board.year}"),
                 "today": today,
                 "then": board.map == MapChoice.THEN,

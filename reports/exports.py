@@ -13,7 +13,7 @@ from reports.enums import MapChoice, Progress
 from reports.indicators import Figure
 from reports.models import Indicator, Plan
 from reports.selectors import Dashboard, Line
-from reports.targets import gap, progress
+from reports.targets import PROGRAMME_END, gap, progress
 
 COUNT, PERCENT, POINTS = "#,##0.##", "0.0", "+0.0;-0.0;0.0"
 
@@ -116,7 +116,7 @@ def _trend_sheet(board: Dashboard) -> Sheet:
     years = [year for year, _figure in board.trends[0].points]
     target_years = sorted(
         {point.year for (plan_id, _code), points in board.book.points.items() for point in points}
-        & set(range(years[0], 2031))
+        & set(range(years[0], PROGRAMME_END + 1))
     )
     columns = [Column("indicator", _("Indicator"), width=40)]
     columns += [Column(str(year), str(year), width=8, number_format=PERCENT) for year in years]

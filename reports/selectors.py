@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
@@ -23,9 +24,7 @@ from reports.enums import IndicatorGroup, MapChoice, Progress
 from reports.indicators import EMPTY, Figure, Frame, Wanted, figures, has_map_of_the_time, map_day
 from reports.models import Indicator, Plan
 from reports.tallies import freshness
-from reports.targets import Goal, Point, gap, goal_for, progress
-
-PROGRAMME_START, PROGRAMME_END = 2021, 2030
+from reports.targets import PROGRAMME_END, PROGRAMME_START, Goal, Point, gap, goal_for, progress
 
 
 def programme_years(today: datetime.date) -> list[int]:
@@ -147,7 +146,13 @@ class Standing:
 class Trend:
     indicator: Indicator
     points: list[tuple[int, Figure | None]]
-    svg: str
+    # Each plan's targets of the indicator, year by year (the chart's target lines).
+    steps: list[tuple[Plan, list[Point]]]
+
+    @cached_property
+    def svg(self) -> str:
+        """Drawn when first shown, in the language active then (the PDF's is Vietnamese)."""
+        return charts.trend_svg(self.indicator, self.points, self.steps)
 
 
 @dataclass
@@ -203,7 +208,7 @@ class Dashboard:
             for label, indicators in self.groups
         ]
 
-    @property
+    @cached_property
     def standings(self) -> list[Standing]:
         standings = []
         for indicator in self.indicators:
@@ -284,7 +289,7 @@ def dashboard(
             by_row[key][code] = figure
     lines = [
         Line(
-            _name_on(row, map_day(year, today)) if map == MapChoice.THEN else row.name,
+            row.name_on(map_day(year, today)) if map == MapChoice.THEN else row.name,
             by_row[row.path],
             book.applying(row),
             row,
@@ -365,12 +370,6 @@ def _rows(areas: tuple[Area, ...], year: int, map: str, today, wanted, trend_fig
     return rows, found, dict(remainder)
 
 
-def _name_on(area: Area, day: datetime.date) -> str:
-    """`Area.name_on` from prefetched former names: the name the row bore in the year shown."""
-    former = [name for name in area.former_names.all() if name.until > day]
-    return min(former, key=lambda name: name.until).name if former else area.name
-
-
 def _summed(found: Found, areas: Iterable[Area], year: int) -> dict[str, Figure]:
     summed: dict[str, Figure] = defaultdict(lambda: EMPTY)
     paths = {area.path for area in areas}
@@ -394,7 +393,7 @@ def _trend(indicator, areas, years, found: Found, plans: list[Plan], book: PlanB
         figure = _summed(found, areas, year).get(indicator.code)
         points.append((year, None if year == today.year and not (figure and figure.numerator) else figure))
     steps = [(plan, book.points.get((plan.pk, indicator.code), [])) for plan in plans]
-    return Trend(indicator, points, charts.trend_svg(indicator, points, steps))
+    return Trend(indicator, points, steps)
 
 
 def _subject_label(areas: tuple[Area, ...]) -> str:

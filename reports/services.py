@@ -12,8 +12,7 @@ from areas.models import Area
 from khuyenhoc.text import clean
 from reports.enums import Computation
 from reports.models import Indicator, ManualFigure, Plan, Target
-
-FIRST_YEAR, LAST_YEAR = 2021, 2030
+from reports.targets import PROGRAMME_END, PROGRAMME_START
 
 
 class ReportError(Exception):
@@ -21,7 +20,7 @@ class ReportError(Exception):
 
 
 def _check_period(start: int, end: int) -> None:
-    if not (FIRST_YEAR - 10 <= start <= end <= LAST_YEAR + 10):
+    if not (PROGRAMME_START - 10 <= start <= end <= PROGRAMME_END + 10):
         raise ReportError(_("The plan's first year must come before its last year."))
 
 
@@ -34,8 +33,8 @@ def plan_create(
     date: datetime.date,
     title: str,
     area: Area | None,
-    period_start: int = FIRST_YEAR,
-    period_end: int = LAST_YEAR,
+    period_start: int = PROGRAMME_START,
+    period_end: int = PROGRAMME_END,
     note: str = "",
 ) -> Plan:
     _check_period(period_start, period_end)
@@ -111,7 +110,7 @@ def targets_save(*, by, plan: Plan, values: dict[tuple[str, int], tuple[Decimal,
 def figures_save(*, by, area: Area, year: int, values: dict[str, tuple[int, int, str] | None]) -> int:
     """Set the entered figures of a commune for a year: {indicator code: (counted, out of, source)}, None
     to remove one. Returns how many changed."""
-    if not FIRST_YEAR <= year <= LAST_YEAR:
+    if not PROGRAMME_START <= year <= PROGRAMME_END:
         raise ReportError(_("The programme runs from 2021 to 2030."))
     indicators = {i.code: i for i in Indicator.objects.filter(computation=Computation.MANUAL)}
     existing = {

@@ -13,6 +13,9 @@ from decimal import Decimal
 
 from reports.enums import Progress
 
+# The years of the programme (Decision 387/QĐ-TTg).
+PROGRAMME_START, PROGRAMME_END = 2021, 2030
+
 
 @dataclass(frozen=True)
 class Point:

@@ -19,6 +19,7 @@ from areas.enums import Level
 from areas.models import Area
 from areas.paths import outermost
 from areas.selectors import successor_on
+from khuyenhoc.downloads import XLSX, attachment
 from reports import documents, exports, selectors, services
 from reports.enums import Computation, MapChoice
 from reports.forms import DashboardForm, FiguresForm, PlanForm, TargetsForm
@@ -69,9 +70,8 @@ def _dashboard(request: HttpRequest, areas: tuple[Area, ...], *, stale_ok: bool 
     )
 
 
-def _query(board: selectors.Dashboard, **changes) -> str:
+def _query(board: selectors.Dashboard) -> str:
     values = {"year": board.year, "map": board.map, "plan": board.plan.pk if board.plan else ""}
-    values.update(changes)
     return urlencode({key: value for key, value in values.items() if value != ""})
 
 
@@ -79,15 +79,15 @@ def _page(request: HttpRequest, board: selectors.Dashboard, *, export_names: tup
     area = board.areas[0] if not board.is_group else None
     visible = visible_areas(request.user)
     roots = _roots(request.user)
+    query = _query(board)
     return render(
         request,
         "reports/dashboard.html",
         {
             "board": board,
-            "query": _query(board),
-            "other_map_query": _query(board, map=MapChoice.THEN if board.map == MapChoice.NOW else MapChoice.NOW),
-            "xlsx_url": _url(export_names[0], export_args, _query(board)),
-            "pdf_url": _url(export_names[1], export_args, _query(board)),
+            "query": query,
+            "xlsx_url": _url(export_names[0], export_args, query),
+            "pdf_url": _url(export_names[1], export_args, query),
             "ancestors": visible.filter(pk__in=area.ancestor_ids).order_by("depth") if area else [],
             "roots": roots,
             "group_offered": len(roots) > 1,
@@ -131,41 +131,37 @@ def _file_name(board: selectors.Dashboard, extension: str) -> str:
     return f"chi-tieu-{place}-{board.year}{'-ban-do-cu' if board.map == MapChoice.THEN else ''}.{extension}"
 
 
-def _attachment(content: bytes, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+def _workbook(board: selectors.Dashboard) -> HttpResponse:
+    return attachment(exports.workbook(board), name=_file_name(board, "xlsx"), content_type=XLSX)
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+def _report(board: selectors.Dashboard) -> HttpResponse:
+    pdf = documents.report_pdf(board, timezone.localdate())
+    return attachment(pdf, name=_file_name(board, "pdf"), content_type="application/pdf")
 
 
 @require_GET
 @login_required
 def area_xlsx(request: HttpRequest, area_id: int) -> HttpResponse:
-    board = _dashboard(request, _area(request, area_id))
-    return _attachment(exports.workbook(board), XLSX, _file_name(board, "xlsx"))
+    return _workbook(_dashboard(request, _area(request, area_id)))
 
 
 @require_GET
 @login_required
 def group_xlsx(request: HttpRequest) -> HttpResponse:
-    board = _dashboard(request, _group(request))
-    return _attachment(exports.workbook(board), XLSX, _file_name(board, "xlsx"))
+    return _workbook(_dashboard(request, _group(request)))
 
 
 @require_GET
 @login_required
 def area_pdf(request: HttpRequest, area_id: int) -> HttpResponse:
-    board = _dashboard(request, _area(request, area_id))
-    return _attachment(documents.report_pdf(board, timezone.localdate()), "application/pdf", _file_name(board, "pdf"))
+    return _report(_dashboard(request, _area(request, area_id)))
 
 
 @require_GET
 @login_required
 def group_pdf(request: HttpRequest) -> HttpResponse:
-    board = _dashboard(request, _group(request))
-    return _attachment(documents.report_pdf(board, timezone.localdate()), "application/pdf", _file_name(board, "pdf"))
+    return _report(_dashboard(request, _group(request)))
 
 
 @require_GET
@@ -212,7 +208,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         {
             "plans": plans,
             "editable": _editable(request.user, book.plans, book),
-            "can_create": _plan_areas(request.user).exists() or request.user.is_superuser,
+            "can_create": request.user.can_anywhere(PLAN_CAPABILITY),
         },
     )
 
@@ -225,7 +221,7 @@ def _plan_row(book: selectors.PlanBook, plan: Plan, indicator: Indicator) -> lis
 @login_required
 def plan_create(request: HttpRequest) -> HttpResponse:
     areas = _plan_areas(request.user)
-    if not request.user.is_superuser and not areas.exists():
+    if not request.user.can_anywhere(PLAN_CAPABILITY):
         raise PermissionDenied
     form = PlanForm(request.POST or None, areas=areas, national=request.user.is_superuser)
     if request.method == "POST" and form.is_valid():

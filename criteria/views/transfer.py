@@ -16,8 +16,7 @@ from criteria.spec import FormatError
 from criteria.views.access import manageable_areas, readable_set, require_manager_somewhere
 from criteria.xlsx import read_workbook, write_workbook
 from criteria.yamlfile import MAX_BYTES, read_yaml, write_yaml
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from khuyenhoc.downloads import XLSX
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,7 +1,7 @@
 """What the recognition views share: fetching a decision or a commune within the user's scope, and
 file responses."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.text import slugify
 
 from accounts.enums import Capability
@@ -39,9 +39,3 @@ def file_name(decision: Decision, what: str, extension: str) -> str:
     """ "quyet-dinh-12-qd-ubnd-2026.pdf"; a draft is named as one."""
     number = f"{decision.number} {decision.symbol} {decision.year or ''}" if not decision.is_draft else "du thao"
     return f"{slugify(fold(f'{what} {number}'))}.{extension}"
-
-
-def attachment(data: bytes, *, name: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response

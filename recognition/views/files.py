@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments.uploads import ALLOWED
+from khuyenhoc.downloads import attachment
 from khuyenhoc.enums import JobStatus
 from khuyenhoc.jobs import job_start
 from khuyenhoc.models import Job
@@ -20,7 +21,7 @@ from recognition.documents import TemplateProblem, render_docx, render_pdf
 from recognition.models import Decision
 from recognition.paperwork import DecisionPaper
 from recognition.selectors import paper_for, template_for
-from recognition.views.common import DOCX, attachment, decision_for, decision_to_change, file_name
+from recognition.views.common import DOCX, decision_for, decision_to_change, file_name
 
 
 def _paper(decision: Decision) -> DecisionPaper:

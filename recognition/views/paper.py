@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from areas.models import Area
+from khuyenhoc.downloads import attachment
 from recognition import services
 from recognition.certificates import render_certificates
 from recognition.documents import DEFAULT_TEMPLATE
 from recognition.forms import LayoutForm, UploadForm
 from recognition.selectors import positions_for, sample_certificate, template_for
-from recognition.views.common import DOCX, attachment, commune_to_manage
+from recognition.views.common import DOCX, commune_to_manage
 
 TEMPLATE_ACCEPT = f".docx,{DOCX}"
 

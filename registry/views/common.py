@@ -11,11 +11,11 @@ from accounts.enums import Capability
 from accounts.scope import get_visible_or_404, require, visible_areas
 from areas.enums import Level
 from areas.models import Area
+from khuyenhoc.downloads import XLSX
 from registry import selectors
 from registry.forms import ListFilterForm
 
 PAGE_SIZE = 50
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def registry_area(request: HttpRequest, area_id: int, *, communes_only: bool = False) -> Area:
